@@ -1,0 +1,41 @@
+// The shape of a loaded catalogue entry: validated frontmatter plus the structured body
+// extracted from its MDX. Pages, APIs, search and exports all read this.
+import type { Area, Frontmatter } from "./schema";
+
+export type EntryCause = {
+  /** kebab-case, unique within the entry; anchored at `#<slug>--<id>`. */
+  id: string;
+  title: string;
+  /** Plain text of the cause (Markdown stripped), for search and the JSON API. */
+  text: string;
+  /** The cause as Markdown, for exports. */
+  markdown: string;
+};
+
+export type EntrySection = { text: string; markdown: string };
+
+export type EntryBody = {
+  symptom: EntrySection;
+  causes: EntryCause[];
+  fix: EntrySection;
+  verify?: EntrySection;
+  prevention?: EntrySection;
+};
+
+export type Entry = Omit<Frontmatter, "slug"> &
+  EntryBody & {
+    slug: string;
+    /** Path of the source file relative to the project root. */
+    file: string;
+    /** mdx-bundler output, rendered with getMDXComponent in Server Components only. */
+    code: string;
+  };
+
+export type Catalogue = {
+  areas: Area[];
+  /** Sorted by area order, then rank, then title. */
+  entries: Entry[];
+  bySlug: ReadonlyMap<string, Entry>;
+  /** Retired slug → current slug. */
+  aliases: ReadonlyMap<string, string>;
+};

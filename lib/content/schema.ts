@@ -1,0 +1,72 @@
+// The one definition of the content shapes (areas and entry frontmatter). Types are inferred
+// from these schemas; nothing else in the project restates them.
+import { z } from "zod";
+
+const kebabCase = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slugSchema = z
+  .string()
+  .regex(kebabCase, "must be kebab-case (lowercase letters, digits and single hyphens)");
+
+export const widgetIds = [
+  "discovery",
+  "jwks",
+  "error-lookup",
+  "provider-precedence",
+  "redirect-uri",
+  "id-token",
+] as const;
+
+export const areaSchema = z.strictObject({
+  id: slugSchema,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  order: z.number().int(),
+});
+
+export const areasSchema = z.array(areaSchema).min(1);
+
+/** A verbatim error string, optionally with the library (and major version) that prints it. */
+const messageSchema = z.union([
+  z.string().min(3),
+  z.strictObject({
+    text: z.string().min(3),
+    source: z.string().min(1).optional(),
+  }),
+]);
+
+// YAML turns `2026-11-20` into a Date; accept both that and an ISO date string.
+const dateSchema = z.union([z.date(), z.string()]).transform((value, ctx) => {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) {
+    ctx.addIssue({ code: "custom", message: `"${text}" is not a date: write YYYY-MM-DD` });
+    return z.NEVER;
+  }
+  return text;
+});
+
+export const frontmatterSchema = z.strictObject({
+  title: z.string().min(3),
+  slug: slugSchema.optional(),
+  area: slugSchema,
+  summary: z.string().min(10),
+  codes: z.array(z.string().min(1)).default([]),
+  http: z.array(z.number().int().min(100).max(599)).default([]),
+  messages: z
+    .array(messageSchema)
+    .default([])
+    .transform((items) =>
+      items.map((item) => (typeof item === "string" ? { text: item } : item)),
+    ),
+  rank: z.number().int().min(1),
+  aliases: z.array(slugSchema).default([]),
+  related: z.array(slugSchema).default([]),
+  tags: z.array(z.string().min(1)).default([]),
+  updated: dateSchema,
+  widgets: z.array(z.enum(widgetIds)).default([]),
+});
+
+export type Area = z.infer<typeof areaSchema>;
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+export type EntryMessage = Frontmatter["messages"][number];
+export type WidgetId = (typeof widgetIds)[number];
