@@ -1,0 +1,132 @@
+// Compiles one entry's MDX with mdx-bundler and extracts its structured sections in the same
+// pass. Results are cached on disk by content hash, so an unchanged entry is never recompiled.
+import "server-only";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, writeFile, rename } from "node:fs/promises";
+import path from "node:path";
+import type { Root as MdastRoot } from "mdast";
+import type { Root as HastRoot, Element } from "hast";
+import { bundleMDX } from "mdx-bundler";
+import remarkGfm from "remark-gfm";
+import rehypePrettyCode from "rehype-pretty-code";
+import { visit } from "unist-util-visit";
+import type { EntryBody } from "./entry";
+import { collectEntryLinks, extractSections, type SectionProblem } from "./sections";
+
+/** Bump when the pipeline's output changes, so cached results are not reused. */
+const PIPELINE_VERSION = "4";
+
+export type CompiledEntry = {
+  code: string;
+  body: EntryBody;
+  links: Array<{ slug: string; line?: number }>;
+};
+
+export type CompileResult =
+  | { ok: true; compiled: CompiledEntry; cached: boolean }
+  | { ok: false; problems: SectionProblem[] };
+
+export type CompileOptions = { cacheDir?: string };
+
+function hashSource(source: string): string {
+  return createHash("sha256").update(PIPELINE_VERSION).update("\0").update(source).digest("hex");
+}
+
+/** Remembers each code block's raw text so the copy button can offer it after highlighting. */
+function rehypeKeepRawCode() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node: Element) => {
+      const code = node.children[0];
+      if (node.tagName !== "pre" || code?.type !== "element" || code.tagName !== "code") return;
+      const text = code.children.map((child) => (child.type === "text" ? child.value : "")).join("");
+      node.properties.dataRaw = text.replace(/\n$/, "");
+    });
+  };
+}
+
+/** Re-attaches the raw text to the `<pre>` that rehype-pretty-code produced. */
+function rehypeExposeRawCode() {
+  return (tree: HastRoot) => {
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName !== "figure" || !("dataRehypePrettyCodeFigure" in node.properties)) return;
+      for (const child of node.children) {
+        if (child.type === "element" && child.tagName === "pre" && child.properties.dataRaw === undefined) {
+          const raw = node.properties.dataRaw;
+          if (typeof raw === "string") child.properties.dataRaw = raw;
+        }
+      }
+    });
+  };
+}
+
+function formatMdxError(error: unknown): SectionProblem[] {
+  // esbuild reports MDX syntax errors as `errors: [{ text, location: { line, column } }]`.
+  if (error && typeof error === "object" && "errors" in error && Array.isArray(error.errors)) {
+    const problems: SectionProblem[] = [];
+    for (const item of error.errors) {
+      const text = item && typeof item === "object" && "text" in item ? String(item.text) : "unknown error";
+      const line =
+        item && typeof item === "object" && "location" in item && item.location && typeof item.location === "object" && "line" in item.location
+          ? Number(item.location.line)
+          : undefined;
+      problems.push({ field: "mdx", message: `MDX syntax error: ${text.split("\n")[0]} (wrap literal < { } in backticks)`, line });
+    }
+    if (problems.length > 0) return problems;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return [{ field: "mdx", message: `MDX could not be compiled: ${message.split("\n")[0]}` }];
+}
+
+export async function compileEntry(source: string, options: CompileOptions = {}): Promise<CompileResult> {
+  const cacheFile = options.cacheDir ? path.join(options.cacheDir, `${hashSource(source)}.json`) : undefined;
+  if (cacheFile) {
+    const cached = await readFile(cacheFile, "utf8").then(
+      (text): CompiledEntry => JSON.parse(text),
+      () => undefined,
+    );
+    if (cached) return { ok: true, compiled: cached, cached: true };
+  }
+
+  let sections: ReturnType<typeof extractSections> | undefined;
+  let links: CompiledEntry["links"] = [];
+  function remarkCaptureSections() {
+    return (tree: MdastRoot) => {
+      sections = extractSections(tree);
+      links = collectEntryLinks(tree);
+    };
+  }
+
+  let code: string;
+  try {
+    const result = await bundleMDX({
+      source,
+      mdxOptions(mdx) {
+        mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, remarkCaptureSections];
+        mdx.rehypePlugins = [
+          ...(mdx.rehypePlugins ?? []),
+          rehypeKeepRawCode,
+          [rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false, defaultLang: { block: "text" } }],
+          rehypeExposeRawCode,
+        ];
+        return mdx;
+      },
+    });
+    code = result.code;
+  } catch (error) {
+    // A syntax error stops the parse before our plugin runs; report the position esbuild gives.
+    return { ok: false, problems: formatMdxError(error) };
+  }
+
+  if (!sections) return { ok: false, problems: [{ field: "mdx", message: "the body could not be parsed" }] };
+  if (!sections.ok) return { ok: false, problems: sections.problems };
+
+  const compiled: CompiledEntry = { code, body: sections.body, links };
+  if (cacheFile && options.cacheDir) {
+    await mkdir(options.cacheDir, { recursive: true });
+    // Write then rename, so parallel build workers never read a half-written file.
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(compiled));
+    await rename(temporary, cacheFile);
+  }
+  return { ok: true, compiled, cached: false };
+}
