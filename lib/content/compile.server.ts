@@ -14,7 +14,7 @@ import type { EntryBody } from "./entry";
 import { collectEntryLinks, extractSections, type SectionProblem } from "./sections";
 
 /** Bump when the pipeline's output changes, so cached results are not reused. */
-const PIPELINE_VERSION = "4";
+const PIPELINE_VERSION = "5";
 
 export type CompiledEntry = {
   code: string;
@@ -44,16 +44,16 @@ function rehypeKeepRawCode() {
   };
 }
 
-/** Re-attaches the raw text to the `<pre>` that rehype-pretty-code produced. */
+/** Moves the raw text onto the `<pre>` inside the `<figure>` that rehype-pretty-code produced. */
 function rehypeExposeRawCode() {
   return (tree: HastRoot) => {
     visit(tree, "element", (node: Element) => {
-      if (node.tagName !== "figure" || !("dataRehypePrettyCodeFigure" in node.properties)) return;
+      if (node.tagName !== "figure") return;
+      const raw = node.properties.dataRaw;
+      if (typeof raw !== "string") return;
+      delete node.properties.dataRaw;
       for (const child of node.children) {
-        if (child.type === "element" && child.tagName === "pre" && child.properties.dataRaw === undefined) {
-          const raw = node.properties.dataRaw;
-          if (typeof raw === "string") child.properties.dataRaw = raw;
-        }
+        if (child.type === "element" && child.tagName === "pre") child.properties.dataRaw = raw;
       }
     });
   };

@@ -118,7 +118,7 @@ export function extractSections(tree: Root): SectionsResult {
   let lastIndex = -1;
 
   for (const node of tree.children) {
-    if (node.type === "yaml" || node.type === "toml") continue;
+    if (node.type === "yaml") continue;
     // mdx-bundler injects `export const frontmatter`; it has no source position.
     if (node.type === "mdxjsEsm" && !node.position) continue;
     if (node.type === "heading" && node.depth === 2) {

@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, permanentRedirect } from "next/navigation";
+import { getCatalogue } from "@/lib/content/catalogue.server";
+import { EntryArticle } from "@/components/entry/entry-article";
+import { catalogueUrl, entryUrl } from "@/lib/urls";
+
+export const dynamicParams = false;
+
+export async function generateStaticParams() {
+  const catalogue = await getCatalogue();
+  return [...catalogue.entries.map((entry) => entry.slug), ...catalogue.aliases.keys()].map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<"/troubleshooting/[slug]">): Promise<Metadata> {
+  const { slug } = await params;
+  const entry = (await getCatalogue()).bySlug.get(slug);
+  if (!entry) return {};
+  return { title: entry.title, description: entry.summary, alternates: { canonical: entryUrl(entry.slug) } };
+}
+
+export default async function EntryPage({ params }: PageProps<"/troubleshooting/[slug]">) {
+  const { slug } = await params;
+  const catalogue = await getCatalogue();
+  const target = catalogue.aliases.get(slug);
+  if (target) permanentRedirect(entryUrl(target));
+  const entry = catalogue.bySlug.get(slug);
+  if (!entry) notFound();
+  const area = catalogue.areas.find((candidate) => candidate.id === entry.area);
+  const related = entry.related.flatMap((relatedSlug) => catalogue.bySlug.get(relatedSlug) ?? []);
+
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
+        <Link href={catalogueUrl()} className="hover:underline">Troubleshooting</Link>
+        {area && (
+          <>
+            {" / "}
+            <Link href={catalogueUrl(entry.slug)} className="hover:underline">{area.title}</Link>
+          </>
+        )}
+      </nav>
+      <EntryArticle entry={entry} variant="page" pagePath={entryUrl(entry.slug)} />
+      {related.length > 0 && (
+        <aside aria-labelledby="related-title" className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+          <h2 id="related-title" className="font-semibold">Often confused with</h2>
+          <ul className="mt-2 space-y-1">
+            {related.map((other) => (
+              <li key={other.slug}>
+                <Link href={entryUrl(other.slug)} className="text-blue-700 hover:underline dark:text-blue-400">{other.title}</Link>
+                <span className="text-sm text-zinc-600 dark:text-zinc-400"> — {other.summary}</span>
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import type { Entry } from "@/lib/content/entry";
+import { CopyButton } from "@/components/ui/copy-button";
+import { entryAnchor, entryUrl } from "@/lib/urls";
+import { EntryMeta } from "./entry-meta";
+import { MdxContent } from "./mdx-content";
+
+type EntryArticleProps = {
+  entry: Entry;
+  /** `page`: the entry's own page (h1). `catalogue`: one of many on /troubleshooting (h3). */
+  variant: "page" | "catalogue";
+  /** The path this article is shown on, used for anchor links. */
+  pagePath: string;
+};
+
+export function EntryArticle({ entry, variant, pagePath }: EntryArticleProps) {
+  const anchor = entryAnchor(entry.slug);
+  const isPage = variant === "page";
+  const TitleTag = isPage ? "h1" : "h3";
+  return (
+    <article id={isPage ? undefined : anchor} data-entry={entry.slug} className="scroll-mt-20">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <TitleTag className={isPage ? "text-3xl font-bold tracking-tight" : "text-xl font-semibold"}>
+          {isPage ? entry.title : (
+            <Link href={entryUrl(entry.slug)} className="hover:underline">
+              {entry.title}
+            </Link>
+          )}
+        </TitleTag>
+        <CopyButton value={isPage ? entryUrl(entry.slug) : `${pagePath}#${anchor}`} asUrl label={`Copy link to ${entry.title}`}>
+          Copy link
+        </CopyButton>
+      </header>
+      <p className="mt-2 text-zinc-700 dark:text-zinc-300">{entry.summary}</p>
+      <EntryMeta codes={entry.codes} http={entry.http} messages={entry.messages} />
+      <div className="prose prose-zinc max-w-none dark:prose-invert prose-code:before:content-none prose-code:after:content-none">
+        <MdxContent code={entry.code} slug={entry.slug} sectionLevel={isPage ? 2 : 4} pagePath={pagePath} />
+      </div>
+      <p className="mt-4 text-xs text-zinc-500 dark:text-zinc-400">
+        Updated <time dateTime={entry.updated}>{entry.updated}</time>
+      </p>
+    </article>
+  );
+}

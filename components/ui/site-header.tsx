@@ -1,0 +1,24 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ThemeToggle } from "./theme-toggle";
+import { catalogueUrl, codesUrl } from "@/lib/urls";
+
+export function SiteHeader({ search }: { search?: ReactNode }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="mx-auto flex max-w-5xl items-center gap-3 px-4 py-3">
+        <Link href="/" className="font-semibold tracking-tight whitespace-nowrap">
+          OIDC Fix<span className="text-blue-600 dark:text-blue-400">Book</span>
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-3 text-sm">
+          <Link href={catalogueUrl()} className="hover:underline">Troubleshooting</Link>
+          <Link href={codesUrl()} className="hover:underline">Error codes</Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-2">
+          {search}
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}
