@@ -4,10 +4,11 @@ import "server-only";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import matter from "gray-matter";
+import { load as loadYaml, JSON_SCHEMA } from "js-yaml";
 import { compileEntry } from "./compile.server";
 import type { Catalogue, Entry } from "./entry";
 import { areasSchema, frontmatterSchema, type Area, type Frontmatter } from "./schema";
-import { checkCatalogue, formatIssuePath, type ContentProblem } from "./check";
+import { checkCatalogue, formatIssuePath, type CheckableEntry, type ContentProblem } from "./check";
 
 export type LoadOptions = {
   /** Project root holding `content/`. */
@@ -22,7 +23,8 @@ export type LoadResult =
   | { ok: true; catalogue: Catalogue; stats: { entries: number; compiled: number; cached: number } }
   | { ok: false; problems: ContentProblem[] };
 
-type ParsedEntry = { file: string; frontmatter: Frontmatter; source: string };
+/** `frontmatter` is missing when it was invalid; the body is still compiled to report its problems too. */
+type ParsedEntry = { file: string; frontmatter?: Frontmatter; source: string };
 
 async function listEntryFiles(entriesDir: string): Promise<string[]> {
   const found: string[] = [];
@@ -54,23 +56,24 @@ async function loadAreas(root: string, problems: ContentProblem[]): Promise<Area
   return [...parsed.data].sort((a, b) => a.order - b.order);
 }
 
-async function parseEntryFile(root: string, absolute: string, problems: ContentProblem[]): Promise<ParsedEntry | undefined> {
+async function parseEntryFile(root: string, absolute: string, problems: ContentProblem[]): Promise<ParsedEntry> {
   const file = path.relative(root, absolute).split(path.sep).join("/");
   const source = await readFile(absolute, "utf8");
   let data: unknown;
   try {
-    data = matter(source).data;
+    // JSON schema: dates stay strings, so an impossible date is reported instead of rolled over.
+    data = matter(source, { engines: { yaml: (text: string) => loadYaml(text, { schema: JSON_SCHEMA }) ?? {} } }).data;
   } catch (error) {
     const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
     problems.push({ file, field: "frontmatter", message: `YAML does not parse: ${message}` });
-    return undefined;
+    return { file, source };
   }
   const parsed = frontmatterSchema.safeParse(data);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       problems.push({ file, field: formatIssuePath(issue.path), message: issue.message });
     }
-    return undefined;
+    return { file, source };
   }
   return { file, frontmatter: parsed.data, source };
 }
@@ -99,38 +102,34 @@ export async function loadCatalogue(options: LoadOptions = {}): Promise<LoadResu
     problems.push({ file: "content/entries", field: "(folder)", message: "no .mdx entries found" });
   }
 
-  const parsed = (await Promise.all(files.map((file) => parseEntryFile(root, file, problems)))).filter(
-    (entry): entry is ParsedEntry => entry !== undefined,
-  );
+  const parsed = await Promise.all(files.map((file) => parseEntryFile(root, file, problems)));
 
   let compiledCount = 0;
   let cachedCount = 0;
   const entries: Entry[] = [];
   const linksByFile = new Map<string, Array<{ slug: string; line?: number }>>();
   const compiled = await mapLimit(parsed, 4, (entry) => compileEntry(entry.source, { cacheDir }));
+  const checkable: CheckableEntry[] = [];
   parsed.forEach((entry, index) => {
     const result = compiled[index];
-    if (!result) return;
-    if (!result.ok) {
+    if (result && !result.ok) {
       for (const problem of result.problems) {
         problems.push({ file: entry.file, field: problem.field, message: problem.message, line: problem.line });
       }
-      return;
     }
+    if (!entry.frontmatter) return;
+    const { slug: explicitSlug, ...frontmatter } = entry.frontmatter;
+    const slug = explicitSlug ?? path.basename(entry.file, ".mdx");
+    // Entries whose body failed still take part in the cross-entry checks, so one run reports all.
+    checkable.push({ ...frontmatter, slug, file: entry.file });
+    if (!result?.ok) return;
     if (result.cached) cachedCount++;
     else compiledCount++;
-    const { slug, ...frontmatter } = entry.frontmatter;
     linksByFile.set(entry.file, result.compiled.links);
-    entries.push({
-      ...frontmatter,
-      ...result.compiled.body,
-      slug: slug ?? path.basename(entry.file, ".mdx"),
-      file: entry.file,
-      code: result.compiled.code,
-    });
+    entries.push({ ...frontmatter, ...result.compiled.body, slug, file: entry.file, code: result.compiled.code });
   });
 
-  problems.push(...checkCatalogue({ areas, entries, linksByFile, knownCodes: options.knownCodes }));
+  problems.push(...checkCatalogue({ areas, entries: checkable, linksByFile, knownCodes: options.knownCodes }));
   if (problems.length > 0) return { ok: false, problems };
 
   const areaOrder = new Map(areas.map((area, index) => [area.id, index]));

@@ -59,19 +59,21 @@ function rehypeExposeRawCode() {
   };
 }
 
+type EsbuildMessage = { text?: unknown; location?: { line?: unknown } | null };
+
+function isEsbuildFailure(error: unknown): error is { errors: EsbuildMessage[] } {
+  return typeof error === "object" && error !== null && "errors" in error && Array.isArray(error.errors);
+}
+
 function formatMdxError(error: unknown): SectionProblem[] {
-  // esbuild reports MDX syntax errors as `errors: [{ text, location: { line, column } }]`.
-  if (error && typeof error === "object" && "errors" in error && Array.isArray(error.errors)) {
-    const problems: SectionProblem[] = [];
-    for (const item of error.errors) {
-      const text = item && typeof item === "object" && "text" in item ? String(item.text) : "unknown error";
-      const line =
-        item && typeof item === "object" && "location" in item && item.location && typeof item.location === "object" && "line" in item.location
-          ? Number(item.location.line)
-          : undefined;
-      problems.push({ field: "mdx", message: `MDX syntax error: ${text.split("\n")[0]} (wrap literal < { } in backticks)`, line });
-    }
-    if (problems.length > 0) return problems;
+  if (isEsbuildFailure(error) && error.errors.length > 0) {
+    return error.errors.map((item) => {
+      // esbuild's text is "Cannot process MDX file with esbuild:\n  3:27: <the parser's reason>".
+      const text = String(item.text ?? "unknown error");
+      const detail = (text.split("\n")[1] ?? text).trim().replace(/^\d+:\d+(-\d+:\d+)?: /, "");
+      const line = typeof item.location?.line === "number" ? item.location.line : undefined;
+      return { field: "mdx", line, message: `MDX syntax error: ${detail} (write literal < { } inside backticks)` };
+    });
   }
   const message = error instanceof Error ? error.message : String(error);
   return [{ field: "mdx", message: `MDX could not be compiled: ${message.split("\n")[0]}` }];
@@ -100,6 +102,10 @@ export async function compileEntry(source: string, options: CompileOptions = {})
   try {
     const result = await bundleMDX({
       source,
+      esbuildOptions(esbuild) {
+        esbuild.logLevel = "silent"; // errors are reported as content problems instead
+        return esbuild;
+      },
       mdxOptions(mdx) {
         mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkGfm, remarkCaptureSections];
         mdx.rehypePlugins = [

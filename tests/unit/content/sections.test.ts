@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkMdx from "remark-mdx";
+import remarkGfm from "remark-gfm";
+import type { Root } from "mdast";
+import { collectEntryLinks, extractSections } from "@/lib/content/sections";
+
+function parse(mdx: string): Root {
+  return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(mdx);
+}
+
+const complete = `## Symptom
+
+The token endpoint answers **401** with \`invalid_client\`.
+
+## Cause
+
+<Cause id="rotated" title="The secret was rotated">
+
+The old secret is still deployed.
+
+</Cause>
+
+<Cause id="other-env" title="Another environment's credentials">
+
+Staging id, production secret.
+
+</Cause>
+
+## Fix
+
+1. Reveal the current secret.
+2. Redeploy.
+
+\`\`\`bash
+echo "$SECRET" | head -c 8
+\`\`\`
+
+## Verify
+
+Run the exchange again.
+`;
+
+describe("extractSections", () => {
+  it("extracts symptom, each cause with its id, fix and optional sections", () => {
+    const result = extractSections(parse(complete));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.body.symptom.text).toBe("The token endpoint answers 401 with invalid_client.");
+    expect(result.body.causes.map((cause) => [cause.id, cause.title, cause.text])).toEqual([
+      ["rotated", "The secret was rotated", "The old secret is still deployed."],
+      ["other-env", "Another environment's credentials", "Staging id, production secret."],
+    ]);
+    expect(result.body.fix.text).toContain("Reveal the current secret.\nRedeploy.");
+    expect(result.body.fix.markdown).toContain("```bash\necho \"$SECRET\" | head -c 8\n```");
+    expect(result.body.verify?.text).toBe("Run the exchange again.");
+    expect(result.body.prevention).toBeUndefined();
+  });
+
+  it("reports every missing required section", () => {
+    const result = extractSections(parse("## Symptom\n\nOnly a symptom.\n"));
+    expect(result.ok).toBe(false);
+    const messages = result.ok ? [] : result.problems.map((problem) => problem.message);
+    expect(messages.some((message) => message.includes('"## Cause"'))).toBe(true);
+    expect(messages.some((message) => message.includes('"## Fix"'))).toBe(true);
+  });
+
+  it("requires causes to be <Cause> elements with unique kebab-case ids", () => {
+    const mdx = `## Symptom\n\nx\n\n## Cause\n\n<Cause id="Bad_Id" title="a">\n\ny\n\n</Cause>\n\n<Cause id="Bad_Id" title="b">\n\nz\n\n</Cause>\n\n<Cause title="no id">\n\nw\n\n</Cause>\n\n## Fix\n\nf\n`;
+    const result = extractSections(parse(mdx));
+    expect(result.ok).toBe(false);
+    const problems = result.ok ? [] : result.problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "Cause.id", message: expect.stringContaining("kebab-case"), line: 7 }),
+        expect.objectContaining({ field: "Cause.id", message: expect.stringContaining("duplicate cause id") }),
+        expect.objectContaining({ field: "Cause.id", message: expect.stringContaining("has no id") }),
+      ]),
+    );
+  });
+
+  it("rejects a Cause section without <Cause> elements, unknown sections and unknown JSX", () => {
+    const mdx = `## Symptom\n\nx\n\n## Cause\n\nJust prose.\n\n## Fix\n\n<Widget />\n\n## Notes\n\nn\n`;
+    const result = extractSections(parse(mdx));
+    const messages = result.ok ? [] : result.problems.map((problem) => problem.message);
+    expect(messages.join("\n")).toContain("has no <Cause");
+    expect(messages.join("\n")).toContain("<Widget> is not allowed");
+    expect(messages.join("\n")).toContain('unknown section "## Notes"');
+  });
+
+  it("flags sections out of order", () => {
+    const mdx = `## Fix\n\nf\n\n## Symptom\n\nx\n\n## Cause\n\n<Cause id="a" title="A">\n\ny\n\n</Cause>\n`;
+    const result = extractSections(parse(mdx));
+    expect(result.ok ? "" : result.problems.map((problem) => problem.message).join("\n")).toContain("out of order");
+  });
+});
+
+describe("collectEntryLinks", () => {
+  it("finds links to entries with their line", () => {
+    const links = collectEntryLinks(parse("See [this](/troubleshooting/state-mismatch#state-mismatch--tab) and [code](/codes/x).\n"));
+    expect(links).toEqual([{ slug: "state-mismatch", line: 1 }]);
+  });
+});
