@@ -1,0 +1,35 @@
+import { defineConfig, devices } from "@playwright/test";
+// @ts-expect-error: plain ESM helper without type declarations
+import { findChromium } from "./scripts/ensure-browser.mjs";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /responsive\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /responsive\.spec\.ts/ },
+  ],
+  webServer: {
+    // The suite runs against the production build (`npm run build` first), like users get it.
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/api/entries`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
