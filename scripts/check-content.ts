@@ -15,7 +15,9 @@ try {
 }
 
 const started = performance.now();
-const result = await loadCatalogue({ root, knownCodes: await loadKnownCodes(root) });
+const known = await loadKnownCodes(root);
+const loaded = await loadCatalogue({ root, knownCodes: known.codes });
+const result = known.problems.length > 0 ? { ok: false as const, problems: [...known.problems, ...(loaded.ok ? [] : loaded.problems)] } : loaded;
 const elapsed = Math.round(performance.now() - started);
 
 if (!result.ok) {

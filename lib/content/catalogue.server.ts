@@ -8,6 +8,7 @@ import { load as loadYaml, JSON_SCHEMA } from "js-yaml";
 import { compileEntry } from "./compile.server";
 import type { Catalogue, Entry } from "./entry";
 import { areasSchema, frontmatterSchema, type Area, type Frontmatter } from "./schema";
+import { codesFile, parseCodes } from "../codes";
 import { checkCatalogue, formatIssuePath, type CheckableEntry, type ContentProblem } from "./check";
 
 export type LoadOptions = {
@@ -161,24 +162,30 @@ let cataloguePromise: Promise<Catalogue> | undefined;
 
 /** The site's catalogue, loaded once per process. Throws (failing the build) on bad content. */
 export function getCatalogue(): Promise<Catalogue> {
-  cataloguePromise ??= loadKnownCodes().then((knownCodes) =>
-    loadCatalogue({ knownCodes }).then((result) => {
+  cataloguePromise ??= loadKnownCodes().then(({ codes, problems }) => {
+    if (problems.length > 0) throw new ContentError(problems);
+    return loadCatalogue({ knownCodes: codes }).then((result) => {
       if (!result.ok) throw new ContentError(result.problems);
       return result.catalogue;
-    }),
-  );
+    });
+  });
   return cataloguePromise;
 }
 
-/** Codes from the error-code reference, so entries can only cite codes it defines. */
-export async function loadKnownCodes(root: string = process.cwd()): Promise<ReadonlySet<string> | undefined> {
-  const text = await readFile(path.join(root, "content", "codes.json"), "utf8").catch(() => undefined);
-  if (text === undefined) return undefined;
-  const codes = new Set<string>();
-  const json: unknown = JSON.parse(text);
-  const list = Array.isArray(json) ? json : json && typeof json === "object" && "codes" in json && Array.isArray(json.codes) ? json.codes : [];
-  for (const item of list) {
-    if (item && typeof item === "object" && "code" in item && typeof item.code === "string") codes.add(item.code);
+/**
+ * The codes defined in the error-code reference (`content/codes.json`), so entries can only cite
+ * codes it defines. A tree without the file (e.g. a test fixture) skips that check.
+ */
+export async function loadKnownCodes(root: string = process.cwd()): Promise<{ codes?: ReadonlySet<string>; problems: ContentProblem[] }> {
+  const text = await readFile(path.join(root, codesFile), "utf8").catch(() => undefined);
+  if (text === undefined) return { problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { problems: [{ file: codesFile, field: "(file)", message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
   }
-  return codes;
+  const result = parseCodes(json);
+  if (!result.ok) return { problems: result.problems };
+  return { codes: new Set(result.reference.names), problems: [] };
 }
