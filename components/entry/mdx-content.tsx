@@ -46,7 +46,7 @@ function Pre({ children, ...props }: ComponentProps<"pre"> & { "data-raw"?: stri
   const raw = props["data-raw"];
   return (
     <div className="not-prose relative my-4">
-      <pre {...props} className="overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+      <pre {...props} className="overflow-x-auto rounded-lg border border-zinc-200 bg-white p-4 text-sm dark:border-zinc-700 dark:bg-zinc-900">
         {children}
       </pre>
       {raw !== undefined && (

@@ -14,7 +14,7 @@ import type { EntryBody } from "./entry";
 import { collectEntryLinks, extractSections, type SectionProblem } from "./sections";
 
 /** Bump when the pipeline's output changes, so cached results are not reused. */
-const PIPELINE_VERSION = "5";
+const PIPELINE_VERSION = "6";
 
 export type CompiledEntry = {
   code: string;
@@ -111,7 +111,7 @@ export async function compileEntry(source: string, options: CompileOptions = {})
         mdx.rehypePlugins = [
           ...(mdx.rehypePlugins ?? []),
           rehypeKeepRawCode,
-          [rehypePrettyCode, { theme: { light: "github-light", dark: "github-dark" }, keepBackground: false, defaultLang: { block: "text" } }],
+          [rehypePrettyCode, { theme: { light: "github-light-default", dark: "github-dark-default" }, keepBackground: false, defaultLang: { block: "text" } }],
           rehypeExposeRawCode,
         ];
         return mdx;
