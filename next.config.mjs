@@ -31,6 +31,12 @@ const nextConfig = {
   poweredByHeader: false,
   // The MDX compiler and highlighter run only on the server, at build time.
   serverExternalPackages: ["mdx-bundler", "esbuild", "shiki", "rehype-pretty-code", "gray-matter"],
+  async rewrites() {
+    return {
+      // `/troubleshooting/<slug>.md` must win over the `[slug]` page, so it is checked first.
+      beforeFiles: [{ source: "/troubleshooting/:slug([a-z0-9-]+)\\.md", destination: "/entry-markdown/:slug" }],
+    };
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,0 +1,11 @@
+import { getCatalogue } from "@/lib/content/catalogue.server";
+import { buildLlmsFullTxt } from "@/lib/export/markdown";
+import { getSiteOrigin } from "@/lib/site.server";
+
+export const dynamic = "force-static";
+
+export async function GET() {
+  return new Response(buildLlmsFullTxt(await getCatalogue(), getSiteOrigin()), {
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}

@@ -1,0 +1,76 @@
+// The catalogue as Markdown for readers outside the site: one entry (`/troubleshooting/<slug>.md`),
+// the index (`/llms.txt`, llmstxt.org format) and everything in one file (`/llms-full.txt`).
+import type { Catalogue, Entry } from "../content/entry";
+import { groupByArea } from "../content/group";
+import { absoluteUrl, causeUrl, entryMarkdownUrl, entryUrl } from "../urls";
+
+export const siteTitle = "OIDC FixBook";
+export const siteSummary =
+  "Troubleshooting catalogue for OAuth 2.0 and OpenID Connect relying parties: each entry goes from symptom to cause to fix, with error codes and verbatim library messages.";
+
+/** Site-relative links (`/troubleshooting/x`, `/codes/y`) become absolute so the text stands alone. */
+function absolutizeLinks(markdown: string, origin: string): string {
+  return markdown.replace(/\]\((\/[^)\s]*)\)/g, (_match, path: string) => `](${absoluteUrl(path, origin)})`);
+}
+
+function facts(entry: Entry): string[] {
+  const lines: string[] = [];
+  if (entry.codes.length > 0) lines.push(`- Codes: ${entry.codes.map((code) => `\`${code}\``).join(", ")}`);
+  if (entry.http.length > 0) lines.push(`- HTTP: ${entry.http.join(", ")}`);
+  for (const message of entry.messages) {
+    lines.push(`- Message: \`${message.text.replace(/`/g, "'")}\`${message.source ? ` (${message.source})` : ""}`);
+  }
+  lines.push(`- Updated: ${entry.updated}`);
+  return lines;
+}
+
+/** One entry as Markdown; `headingLevel` 1 for a standalone file, 2 inside llms-full.txt. */
+export function entryToMarkdown(entry: Entry, origin: string, headingLevel: 1 | 2 = 1): string {
+  const h = (level: number) => "#".repeat(headingLevel + level - 1);
+  const parts = [
+    `${h(1)} ${entry.title}`,
+    `URL: ${absoluteUrl(entryUrl(entry.slug), origin)}`,
+    `> ${entry.summary}`,
+    facts(entry).join("\n"),
+    `${h(2)} Symptom`,
+    entry.symptom.markdown,
+    `${h(2)} Cause`,
+    ...entry.causes.flatMap((cause) => [
+      `${h(3)} ${cause.title}`,
+      `Link: ${absoluteUrl(causeUrl(entry.slug, cause.id), origin)}`,
+      cause.markdown,
+    ]),
+    `${h(2)} Fix`,
+    entry.fix.markdown,
+  ];
+  if (entry.verify) parts.push(`${h(2)} Verify`, entry.verify.markdown);
+  if (entry.prevention) parts.push(`${h(2)} Prevention`, entry.prevention.markdown);
+  return `${absolutizeLinks(parts.join("\n\n"), origin)}\n`;
+}
+
+export function buildLlmsTxt(catalogue: Catalogue, origin: string): string {
+  const sections = groupByArea(catalogue).map(({ area, entries }) =>
+    [
+      `## ${area.title}`,
+      "",
+      ...entries.map((entry) => `- [${entry.title}](${absoluteUrl(entryMarkdownUrl(entry.slug), origin)}): ${entry.summary}`),
+    ].join("\n"),
+  );
+  return [
+    `# ${siteTitle}`,
+    "",
+    `> ${siteSummary}`,
+    "",
+    `Every entry is available as Markdown at the links below; the whole catalogue in one file is at ${absoluteUrl("/llms-full.txt", origin)}. Structured JSON: ${absoluteUrl("/api/entries", origin)}.`,
+    "",
+    ...sections.flatMap((section) => [section, ""]),
+  ].join("\n");
+}
+
+export function buildLlmsFullTxt(catalogue: Catalogue, origin: string): string {
+  const body = groupByArea(catalogue).flatMap(({ area, entries }) => [
+    `# ${area.title}\n\n${area.summary}\n`,
+    ...entries.map((entry) => entryToMarkdown(entry, origin, 2)),
+  ]);
+  return [`# ${siteTitle}\n\n> ${siteSummary}\n`, ...body].join("\n");
+}

@@ -1,0 +1,46 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue } from "@/lib/content/catalogue.server";
+import type { Catalogue } from "@/lib/content/entry";
+import { buildLlmsFullTxt, buildLlmsTxt, entryToMarkdown } from "@/lib/export/markdown";
+
+const origin = "https://fixbook.example";
+let catalogue: Catalogue;
+
+beforeAll(async () => {
+  const result = await loadCatalogue({ root: path.resolve(__dirname, "../../fixtures/content/valid"), cacheDir: false });
+  if (!result.ok) throw new Error("fixture catalogue must load");
+  catalogue = result.catalogue;
+});
+
+describe("entryToMarkdown", () => {
+  it("writes every section, cause links and absolute URLs", () => {
+    const entry = catalogue.bySlug.get("token-rejected");
+    if (!entry) throw new Error("fixture entry missing");
+    const markdown = entryToMarkdown(entry, origin);
+    expect(markdown.startsWith("# Token request rejected\n\nURL: https://fixbook.example/troubleshooting/token-rejected\n")).toBe(true);
+    expect(markdown).toContain("- Message: `unexpected iss value, expected https://a.example, got: https://b.example` (openid-client@5)");
+    expect(markdown).toContain("### The secret is wrong\n\nLink: https://fixbook.example/troubleshooting/token-rejected#token-rejected--wrong-secret");
+    expect(markdown).toContain("```bash\necho \"$SECRET\" | head -c 8\n```");
+    expect(markdown).toContain("## Verify");
+    expect(markdown).toContain("[the other entry](https://fixbook.example/troubleshooting/first-in-alpha)");
+    expect(markdown.indexOf("## Symptom")).toBeLessThan(markdown.indexOf("## Cause"));
+    expect(markdown.indexOf("## Cause")).toBeLessThan(markdown.indexOf("## Fix"));
+  });
+});
+
+describe("llms.txt and llms-full.txt", () => {
+  it("llms.txt lists every entry's Markdown URL under its area", () => {
+    const text = buildLlmsTxt(catalogue, origin);
+    expect(text.startsWith("# OIDC FixBook\n\n> ")).toBe(true);
+    expect(text).toContain("## Alpha area\n\n- [First in alpha](https://fixbook.example/troubleshooting/first-in-alpha.md): ");
+    expect(text).toContain("- [In beta](https://fixbook.example/troubleshooting/beta-entry.md)");
+  });
+
+  it("llms-full.txt holds every entry in catalogue order", () => {
+    const text = buildLlmsFullTxt(catalogue, origin);
+    const positions = catalogue.entries.map((entry) => text.indexOf(`## ${entry.title}\n`));
+    expect(positions.every((position) => position > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+});
