@@ -1,0 +1,4 @@
+import { serveMockIdp } from "@/lib/mock-idp/next-handler.server";
+
+export const GET = serveMockIdp;
+export const OPTIONS = serveMockIdp;

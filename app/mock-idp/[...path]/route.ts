@@ -1,0 +1,5 @@
+import { serveMockIdp } from "@/lib/mock-idp/next-handler.server";
+
+export const GET = serveMockIdp;
+export const POST = serveMockIdp;
+export const OPTIONS = serveMockIdp;

@@ -1,0 +1,149 @@
+// The device authorization grant (RFC 8628). The device_code is sealed (client, user_code,
+// scope, 10-minute expiry); whether the user approved lives in the per-instance device store.
+// Polling answers, in order: expired_token after 10 minutes, slow_down when the device polls
+// faster than its interval (which then grows by 5 s), authorization_pending, access_denied,
+// and tokens exactly once.
+import { z } from "zod";
+import { authenticateClient } from "./client-auth";
+import type { IssuerContext, MockIdpDeps } from "./context";
+import type { DeviceRecord } from "./device-store";
+import { generateUserCode, normalizeUserCode } from "./device-store";
+import { oauthError, toErrorResponse, type OAuthError } from "./errors";
+import { noStoreJson, param, readFormBody, redirect } from "./http";
+import { devicePagePath, devicePageUrl } from "./paths";
+import { allowsGrant, findClient, type MockClient } from "./registry";
+import { seal, unseal } from "./sealed";
+import { splitScope, unsupportedScopes } from "./scopes";
+import { issueTokens, type TokenResponse } from "./tokens";
+import { findDemoUserById } from "./users";
+
+export const deviceCodeTtlSeconds = 600;
+export const slowDownIncrementSeconds = 5;
+
+const deviceCodeSchema = z.object({ user_code: z.string(), client_id: z.string(), scope: z.string(), base: z.string() });
+
+export async function handleDeviceAuthorization(request: Request, context: IssuerContext, deps: MockIdpDeps): Promise<Response> {
+  const form = await readFormBody(request);
+  if (!form.ok) return toErrorResponse(form.error);
+  const authenticated = authenticateClient(request, form.value, deps.registry);
+  if (!authenticated.ok) return toErrorResponse(authenticated.error);
+  const { client } = authenticated.value;
+  if (!allowsGrant(client, "urn:ietf:params:oauth:grant-type:device_code")) {
+    return toErrorResponse(oauthError("unauthorized_client", `client ${client.client_id} may not use the device flow`));
+  }
+  const scopes = splitScope(param(form.value, "scope"));
+  const unknown = unsupportedScopes(scopes);
+  if (unknown.length > 0) return toErrorResponse(oauthError("invalid_scope", `unsupported scope: ${unknown.join(" ").slice(0, 200)}`));
+
+  const now = deps.now();
+  const userCode = generateUserCode();
+  const scope = scopes.join(" ");
+  const deviceCode = await seal(deps.keys.tokenKey, "device_code", { user_code: userCode, client_id: client.client_id, scope, base: context.base }, { now, ttlSeconds: deviceCodeTtlSeconds });
+  deps.state.devices.ensure({ userCode, clientId: client.client_id, scope, expiresAtMs: now + deviceCodeTtlSeconds * 1000, intervalSeconds: deps.config.deviceIntervalSeconds });
+  return noStoreJson({
+    device_code: deviceCode,
+    user_code: userCode,
+    verification_uri: devicePageUrl(context.origin),
+    verification_uri_complete: devicePageUrl(context.origin, userCode),
+    expires_in: deviceCodeTtlSeconds,
+    interval: deps.config.deviceIntervalSeconds,
+  });
+}
+
+type GrantResult = { ok: true; tokens: TokenResponse } | { ok: false; error: OAuthError };
+
+function deviceError(error: string, description: string, headers?: Record<string, string>, extra?: Record<string, unknown>): GrantResult {
+  return { ok: false, error: oauthError(error, description, { headers, extra }) };
+}
+
+/** Devices should poll no faster than the interval; a little early (network jitter) is tolerated. */
+function pollsTooFast(record: DeviceRecord, nowMs: number): boolean {
+  if (record.lastPollMs === undefined) return false;
+  const intervalMs = record.intervalSeconds * 1000;
+  return nowMs - record.lastPollMs < intervalMs - Math.min(1000, intervalMs / 5);
+}
+
+export async function handleDeviceCodeGrant(params: URLSearchParams, client: MockClient, context: IssuerContext, deps: MockIdpDeps): Promise<GrantResult> {
+  const deviceCode = param(params, "device_code");
+  if (deviceCode === undefined) return deviceError("invalid_request", "device_code is required");
+  const now = deps.now();
+  const opened = await unseal(deps.keys.tokenKey, "device_code", deviceCode, deviceCodeSchema, { now });
+  if (!opened.ok) {
+    return opened.reason === "expired"
+      ? deviceError("expired_token", `the device_code expired (device codes live ${deviceCodeTtlSeconds / 60} minutes); start a new device authorization`)
+      : deviceError("invalid_grant", "device_code is invalid");
+  }
+  const claims = opened.claims;
+  if (claims.client_id !== client.client_id) return deviceError("invalid_grant", "device_code was issued to another client");
+  if (claims.base !== context.base) return deviceError("invalid_grant", "device_code was issued by another issuer");
+
+  // A device_code from another instance is unknown here: start tracking it as pending.
+  const record = deps.state.devices.ensure({ userCode: claims.user_code, clientId: claims.client_id, scope: claims.scope, expiresAtMs: claims.exp * 1000, intervalSeconds: deps.config.deviceIntervalSeconds });
+  const tooFast = pollsTooFast(record, now);
+  record.lastPollMs = now;
+  if (tooFast && record.status === "pending") {
+    record.intervalSeconds += slowDownIncrementSeconds;
+    return deviceError("slow_down", `polling too fast; wait at least ${record.intervalSeconds} seconds between requests`, { "Retry-After": String(record.intervalSeconds) }, { interval: record.intervalSeconds });
+  }
+  switch (record.status) {
+    case "pending":
+      return deviceError("authorization_pending", "the user has not approved or denied this request yet");
+    case "denied":
+      return deviceError("access_denied", "the user denied the request");
+    case "redeemed":
+      return deviceError("invalid_grant", "device_code was already redeemed");
+    case "approved": {
+      if (record.sub === undefined) return deviceError("invalid_grant", "device_code has no approving user");
+      record.status = "redeemed";
+      const subject = { sub: record.sub, anonymous: record.anonymous ?? false, amr: ["app"], auth_time: Math.floor(now / 1000) };
+      return { ok: true, tokens: await issueTokens({ subject, client, scope: claims.scope, context, deps }) };
+    }
+  }
+}
+
+export type DeviceScreen =
+  | { state: "enter"; userCode: string; message: string | null }
+  | { state: "confirm"; userCode: string; clientName: string; scope: string }
+  | { state: "done"; decision: "approved" | "denied" };
+
+const deviceMessages: Record<string, string> = {
+  not_found: "That code is unknown or has expired. Check the code on your device, or start again there.",
+  decided: "That code was already approved or denied.",
+};
+
+/** What the /mock-idp/device page shows for its query string. */
+export function getDeviceScreen(input: { user_code?: string; status?: string; message?: string }, deps: MockIdpDeps): DeviceScreen {
+  if (input.status === "approved" || input.status === "denied") return { state: "done", decision: input.status };
+  const userCode = (input.user_code ?? "").slice(0, 32);
+  const message = input.message ? deviceMessages[input.message] ?? null : null;
+  if (userCode === "") return { state: "enter", userCode, message };
+  const record = deps.state.devices.find(userCode, deps.now());
+  if (record === undefined) return { state: "enter", userCode, message: deviceMessages.not_found ?? null };
+  if (record.status !== "pending") return { state: "enter", userCode, message: deviceMessages.decided ?? null };
+  const client = findClient(deps.registry, record.clientId);
+  return { state: "confirm", userCode: record.userCode, clientName: client?.client_name ?? record.clientId, scope: record.scope };
+}
+
+/** The device page's approve/deny form. */
+export async function handleDeviceSubmit(request: Request, origin: string, deps: MockIdpDeps): Promise<Response> {
+  const form = await readFormBody(request);
+  if (!form.ok) return toErrorResponse(form.error);
+  const userCode = param(form.value, "user_code") ?? "";
+  const decision = param(form.value, "decision");
+  if (decision !== "approve" && decision !== "deny") return toErrorResponse(oauthError("invalid_request", "decision must be approve or deny"));
+  const back = (query: Record<string, string>) => redirect(`${origin}${devicePagePath}?${new URLSearchParams(query)}`, 303);
+
+  const record = deps.state.devices.find(userCode, deps.now());
+  if (record === undefined) return back({ user_code: normalizeUserCode(userCode).slice(0, 16), message: "not_found" });
+  if (record.status !== "pending") return back({ user_code: record.userCode, message: "decided" });
+  if (decision === "deny") {
+    record.status = "denied";
+    return back({ status: "denied" });
+  }
+  const user = findDemoUserById(param(form.value, "account") ?? "demo");
+  if (user === undefined) return toErrorResponse(oauthError("invalid_request", "account must be demo or anonymous"));
+  record.status = "approved";
+  record.sub = user.sub;
+  record.anonymous = user.anonymous;
+  return back({ status: "approved" });
+}

@@ -1,0 +1,29 @@
+// A fixed-window request counter per route and client, kept in memory per server instance.
+
+export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export type RateLimiter = {
+  hit(key: string, nowMs: number, limit: { max: number; windowSeconds: number }): RateLimitDecision;
+};
+
+const maxTrackedKeys = 10_000;
+
+export function createRateLimiter(): RateLimiter {
+  const windows = new Map<string, { start: number; count: number }>();
+
+  return {
+    hit(key, nowMs, limit) {
+      const windowMs = limit.windowSeconds * 1000;
+      let window = windows.get(key);
+      if (window === undefined || nowMs - window.start >= windowMs) {
+        // Bound memory: forget every window when too many keys pile up (they are short-lived anyway).
+        if (window === undefined && windows.size >= maxTrackedKeys) windows.clear();
+        window = { start: nowMs, count: 0 };
+        windows.set(key, window);
+      }
+      window.count += 1;
+      if (window.count <= limit.max) return { ok: true };
+      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + windowMs - nowMs) / 1000)) };
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// The mock's in-memory state, per server instance: the replay guard for single-use tokens,
+// device-flow approvals and the rate limiter. Everything else is stateless.
+import { createDeviceStore, type DeviceStore } from "./device-store";
+import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { createReplayGuard, type ReplayGuard } from "./replay-guard";
+
+export type MockIdpState = {
+  replayGuard: ReplayGuard;
+  devices: DeviceStore;
+  rateLimiter: RateLimiter;
+};
+
+export function createMockIdpState(): MockIdpState {
+  return { replayGuard: createReplayGuard(), devices: createDeviceStore(), rateLimiter: createRateLimiter() };
+}

@@ -1,0 +1,103 @@
+// Issuing the token response: an id_token signed with jose (RS256 or ES256, as the client is
+// registered), plus sealed access and refresh tokens. Also the claim schemas used to read
+// those sealed tokens back.
+import { SignJWT } from "jose";
+import { z } from "zod";
+import type { IssuerContext, MockIdpDeps } from "./context";
+import type { MockClient } from "./registry";
+import { selectSigningKey } from "./scenario-behaviour";
+import { seal } from "./sealed";
+import { splitScope } from "./scopes";
+
+export const accessTokenTtlSeconds = 3600;
+export const refreshTokenTtlSeconds = 30 * 24 * 3600;
+export const idTokenTtlSeconds = 3600;
+
+/** Who signed in, how and when: carried from the login (or device approval) to every token. */
+export const grantSubjectSchema = z.object({
+  sub: z.string(),
+  anonymous: z.boolean(),
+  amr: z.array(z.string()),
+  auth_time: z.number(),
+});
+
+export type GrantSubject = z.infer<typeof grantSubjectSchema>;
+
+export const accessTokenSchema = z.object({
+  sub: z.string(),
+  client_id: z.string(),
+  scope: z.string(),
+  base: z.string(),
+  anonymous: z.boolean(),
+});
+
+export const refreshTokenSchema = grantSubjectSchema.extend({
+  client_id: z.string(),
+  scope: z.string(),
+  base: z.string(),
+});
+
+export type TokenResponse = {
+  access_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  scope: string;
+  refresh_token?: string;
+  id_token?: string;
+};
+
+export async function signIdToken(
+  subject: GrantSubject,
+  client: MockClient,
+  context: IssuerContext,
+  deps: MockIdpDeps,
+  nonce: string | undefined,
+): Promise<string> {
+  const key = selectSigningKey(deps.keys.signing, client.id_token_signed_response_alg, context.scenario);
+  const iat = Math.floor(deps.now() / 1000);
+  const claims: Record<string, unknown> = { auth_time: subject.auth_time, amr: subject.amr, azp: client.client_id };
+  if (nonce !== undefined) claims.nonce = nonce;
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: "JWT" })
+    .setIssuer(context.issuer)
+    .setSubject(subject.sub)
+    .setAudience(client.client_id)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + idTokenTtlSeconds)
+    .sign(key.privateKey);
+}
+
+export async function issueTokens(input: {
+  subject: GrantSubject;
+  client: MockClient;
+  scope: string;
+  nonce?: string;
+  context: IssuerContext;
+  deps: MockIdpDeps;
+}): Promise<TokenResponse> {
+  const { subject, client, scope, context, deps } = input;
+  const now = deps.now();
+  const response: TokenResponse = {
+    access_token: await seal(
+      deps.keys.tokenKey,
+      "access_token",
+      { sub: subject.sub, client_id: client.client_id, scope, base: context.base, anonymous: subject.anonymous },
+      { now, ttlSeconds: accessTokenTtlSeconds },
+    ),
+    token_type: "Bearer",
+    expires_in: accessTokenTtlSeconds,
+    scope,
+  };
+  if (client.grant_types.includes("refresh_token")) {
+    response.refresh_token = await seal(
+      deps.keys.tokenKey,
+      "refresh_token",
+      { ...subject, client_id: client.client_id, scope, base: context.base },
+      { now, ttlSeconds: refreshTokenTtlSeconds },
+    );
+  }
+  if (splitScope(scope).includes("openid")) {
+    response.id_token = await signIdToken(subject, client, context, deps, input.nonce);
+  }
+  return response;
+}
