@@ -49,6 +49,24 @@ export const returnedAtLabels: Record<ReturnedAt, string> = {
   other: "Elsewhere",
 };
 
+const statusTexts: Record<number, string> = {
+  302: "Found (redirect to an IdP page)",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  422: "Unprocessable Content",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
+};
+
+/** `400 Bad Request`; null statuses are errors that arrive in a redirect or on a page, not as a status. */
+export function httpStatusLabel(http: number | null): string {
+  if (http === null) return "None: delivered in a redirect or shown on a page";
+  const text = statusTexts[http];
+  return text ? `${http} ${text}` : String(http);
+}
+
 function fold(code: string): string {
   return code.trim().toLowerCase();
 }
@@ -117,6 +135,11 @@ export function getCodeNames(reference: CodeReference): readonly string[] {
 export function lookupCode(reference: CodeReference, code: string): readonly CodeDefinition[] {
   const trimmed = code.trim();
   return reference.byCode.get(trimmed) ?? reference.byFoldedCode.get(fold(trimmed)) ?? [];
+}
+
+/** Fragment that identifies one definition on its code page: the part of the id after `@`. */
+export function definitionAnchor(definition: Pick<CodeDefinition, "id">): string {
+  return definition.id.slice(definition.id.lastIndexOf("@") + 1);
 }
 
 export function isKnownCode(reference: CodeReference, code: string): boolean {
