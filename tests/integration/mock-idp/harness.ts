@@ -2,7 +2,6 @@
 // port), with an adjustable clock, so real RP libraries can talk to it over HTTP.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { defaultMockIdpConfig, type MockIdpConfig } from "@/lib/mock-idp/config";
 import type { MockIdpDeps } from "@/lib/mock-idp/context";
 import { loadDemoKeys } from "@/lib/mock-idp/keys.server";
@@ -19,7 +18,13 @@ export type MockIdpServer = {
   close(): Promise<void>;
 };
 
-function toRequest(message: IncomingMessage, origin: string): Request {
+async function readBody(message: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of message) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+async function toRequest(message: IncomingMessage, origin: string): Promise<Request> {
   const headers = new Headers();
   for (const [key, value] of Object.entries(message.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(key, item);
@@ -29,9 +34,8 @@ function toRequest(message: IncomingMessage, origin: string): Request {
   return new Request(new URL(message.url ?? "/", origin), {
     method: message.method,
     headers,
-    body: hasBody ? Readable.toWeb(message) : undefined,
-    duplex: "half",
-  } as RequestInit);
+    body: hasBody ? await readBody(message) : undefined,
+  });
 }
 
 async function writeResponse(response: Response, target: ServerResponse): Promise<void> {
@@ -56,7 +60,8 @@ export async function startMockIdp(options: { config?: Partial<MockIdpConfig> } 
   };
   let origin = "";
   const server = createServer((message, response) => {
-    handleMockIdpRequest(toRequest(message, origin), deps)
+    toRequest(message, origin)
+      .then((request) => handleMockIdpRequest(request, deps))
       .then((result) => writeResponse(result, response))
       .catch((error: unknown) => {
         response.writeHead(599);

@@ -1,0 +1,185 @@
+// Token endpoint negative cases: exact status and body for each.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startMockIdp, type MockIdpServer } from "./harness";
+import { basic, getCode, postForm, redeem, webClient } from "./helpers";
+
+vi.mock("server-only", () => ({}));
+
+let server: MockIdpServer;
+let tokenUrl: string;
+
+beforeAll(async () => {
+  server = await startMockIdp();
+  tokenUrl = `${server.issuer}/oauth/token`;
+});
+afterAll(() => server.close());
+
+describe("client authentication", () => {
+  it("wrong secret → 401 invalid_client with WWW-Authenticate: Basic", async () => {
+    const { code, verifier } = await getCode(server);
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: webClient.redirectUri }, { authorization: basic(webClient.id, "wrong-secret") });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toMatch(/^Basic realm="mock-idp"/);
+    expect(await response.json()).toEqual({ error: "invalid_client", error_description: "client authentication failed" });
+  });
+
+  it("wrong secret via client_secret_post → 401 invalid_client", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "x", client_id: webClient.id, client_secret: "nope" });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: "invalid_client", error_description: "client authentication failed" });
+  });
+
+  it("confidential client without a secret → 401 invalid_client", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "dummy", client_id: webClient.id, redirect_uri: webClient.redirectUri, code_verifier: "dummy" });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: "invalid_client" });
+  });
+
+  it("public client with a dummy code → invalid_grant (the code), not invalid_client", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "dummy", client_id: "logi_demo_spa", redirect_uri: "http://localhost:5173/callback", code_verifier: "dummy" });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant", error_description: "authorization code is invalid" });
+  });
+
+  it("unknown client → 401 invalid_client", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "x" }, { authorization: basic("logi_nobody", "secret") });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ error: "invalid_client", error_description: "unknown client" });
+  });
+
+  it("Basic and client_secret_post together → 400 invalid_request", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "x", client_id: webClient.id, client_secret: webClient.secret }, { authorization: basic(webClient.id, webClient.secret) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", error_description: "client authenticated with both client_secret_basic and client_secret_post; use exactly one method" });
+  });
+
+  it.each([["Basic !!!notbase64"], ["Basic " + Buffer.from("no-colon-here").toString("base64")], ["Basic " + Buffer.from(":secret").toString("base64")], ["Basic " + Buffer.from("%E0%A4%A:x").toString("base64")], ["Basic"]])(
+    "malformed Basic credentials (%s) → 401 invalid_client with WWW-Authenticate: Basic",
+    async (header) => {
+      const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "x" }, { authorization: header });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Basic /);
+      expect(await response.json()).toMatchObject({ error: "invalid_client" });
+    },
+  );
+});
+
+describe("authorization codes", () => {
+  it("a code works once; the second redemption → 400 invalid_grant", async () => {
+    const { code, verifier } = await getCode(server);
+    const first = await redeem(server, code, verifier);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    const second = await redeem(server, code, verifier);
+    expect(second.status).toBe(400);
+    expect(await second.json()).toEqual({ error: "invalid_grant", error_description: "authorization code was already used" });
+  });
+
+  it("concurrent redemptions: exactly one wins", async () => {
+    const { code, verifier } = await getCode(server);
+    const responses = await Promise.all(Array.from({ length: 8 }, () => redeem(server, code, verifier)));
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+    const bodies = await Promise.all(responses.filter((response) => response.status === 400).map((response) => response.json()));
+    for (const body of bodies) expect(body).toEqual({ error: "invalid_grant", error_description: "authorization code was already used" });
+  });
+
+  it("a code older than 10 minutes → 400 invalid_grant", async () => {
+    const { code, verifier } = await getCode(server);
+    server.advance(10 * 60 * 1000 + 1000);
+    const response = await redeem(server, code, verifier);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant", error_description: "authorization code expired (codes live 10 minutes)" });
+  });
+
+  it("a code just under 10 minutes old still works", async () => {
+    const { code, verifier } = await getCode(server);
+    server.advance(9 * 60 * 1000);
+    expect((await redeem(server, code, verifier)).status).toBe(200);
+  });
+
+  it("PKCE mismatch → 400 invalid_grant", async () => {
+    const { code } = await getCode(server);
+    const response = await redeem(server, code, "a".repeat(43));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant", error_description: "PKCE verification failed: code_verifier does not match code_challenge" });
+  });
+
+  it.each([["short", "x".repeat(42)], ["long", "x".repeat(129)], ["bad characters", `${"x".repeat(42)}!`]])("a %s code_verifier → 400 invalid_grant", async (_kind, verifier) => {
+    const { code } = await getCode(server);
+    const response = await redeem(server, code, verifier);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_grant", error_description: expect.stringContaining("43–128") });
+  });
+
+  it("missing code_verifier → 400 invalid_request", async () => {
+    const { code } = await getCode(server);
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code, redirect_uri: webClient.redirectUri }, { authorization: basic(webClient.id, webClient.secret) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", error_description: "code_verifier is required (PKCE)" });
+  });
+
+  it("a different redirect_uri at the token endpoint → 400 invalid_grant", async () => {
+    const { code, verifier } = await getCode(server);
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: "https://app.example.com/auth/1pass/callback" }, { authorization: basic(webClient.id, webClient.secret) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant", error_description: "redirect_uri differs from the one in the authorization request" });
+  });
+
+  it("a code issued to another client → 400 invalid_grant", async () => {
+    const { code, verifier } = await getCode(server);
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code, code_verifier: verifier, redirect_uri: webClient.redirectUri }, { authorization: basic("logi_demo_google_only", "demo-google-secret") });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant", error_description: "authorization code was issued to another client" });
+  });
+});
+
+describe("malformed token requests are 4xx, never 500", () => {
+  const auth = () => ({ authorization: basic(webClient.id, webClient.secret) });
+
+  it("JSON body → 400 invalid_request", async () => {
+    const response = await fetch(tokenUrl, { method: "POST", headers: { "content-type": "application/json", ...auth() }, body: JSON.stringify({ grant_type: "authorization_code" }) });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", error_description: "the request body must be application/x-www-form-urlencoded" });
+  });
+
+  it("duplicated parameter → 400 invalid_request", async () => {
+    const response = await postForm(tokenUrl, "grant_type=authorization_code&code=a&code=b", auth());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", error_description: "parameter code is included more than once" });
+  });
+
+  it("missing grant_type → 400 invalid_request; unknown grant_type → unsupported_grant_type", async () => {
+    const missing = await postForm(tokenUrl, { code: "a" }, auth());
+    expect(missing.status).toBe(400);
+    expect(await missing.json()).toEqual({ error: "invalid_request", error_description: "grant_type is required" });
+    const unknown = await postForm(tokenUrl, { grant_type: "password" }, auth());
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toEqual({ error: "unsupported_grant_type", error_description: "grant_type password is not supported" });
+  });
+
+  it("a grant the client is not registered for → 400 unauthorized_client", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "urn:ietf:params:oauth:grant-type:device_code", device_code: "x" }, auth());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "unauthorized_client" });
+  });
+
+  it("oversized body → 413 invalid_request", async () => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "x".repeat(20_000) }, auth());
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: "invalid_request" });
+  });
+
+  it("garbage code, refresh and wrong-kind tokens → 400 invalid_grant", async () => {
+    const { code } = await getCode(server);
+    const response = await postForm(tokenUrl, { grant_type: "refresh_token", refresh_token: code }, auth());
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_grant", error_description: "refresh token is invalid" });
+  });
+
+  it("GET on the token endpoint → 405 with Allow", async () => {
+    const response = await fetch(tokenUrl);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("POST");
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from "vitest";
+import { buildDiscoveryDocument } from "@/lib/mock-idp/metadata";
+import { loadDemoKeys } from "@/lib/mock-idp/keys.server";
+import { resolveOrigin } from "@/lib/mock-idp/origin";
+import { advertisedEndpointBase, buildIssuerContext, buildJwks, selectSigningKey } from "@/lib/mock-idp/scenario-behaviour";
+import { listMockIdpScenarios, mockIdpScenarios } from "@/lib/mock-idp/scenarios";
+import demoKeyFile from "@/content/mock-idp/demo-keys.json";
+
+vi.mock("server-only", () => ({}));
+
+describe("demo keys", () => {
+  it("are labelled demo-only and load RS256 + ES256 signers plus a next key", async () => {
+    expect(demoKeyFile.warning).toMatch(/^DEMO ONLY — never use in production/);
+    const keys = await loadDemoKeys(undefined);
+    expect(keys.signing.map((key) => [key.kid, key.alg, key.status])).toEqual([
+      ["demo-rs256-2025a", "RS256", "active"],
+      ["demo-es256-2025a", "ES256", "active"],
+      ["demo-rs256-2025b", "RS256", "next"],
+    ]);
+    expect(keys.tokenKey).toHaveLength(32);
+  });
+
+  it("derive another token key from MOCK_IDP_SECRET", async () => {
+    const demo = await loadDemoKeys(undefined);
+    const custom = await loadDemoKeys("operator-chosen-secret");
+    expect(Buffer.from(custom.tokenKey).equals(Buffer.from(demo.tokenKey))).toBe(false);
+  });
+
+  it("publish public members only, except in private-key-in-jwks", async () => {
+    const keys = await loadDemoKeys(undefined);
+    for (const key of buildJwks(keys.signing, null).keys) expect(Object.keys(key).sort()).toEqual(key.kty === "RSA" ? ["alg", "e", "kid", "kty", "n", "use"] : ["alg", "crv", "kid", "kty", "use", "x", "y"]);
+    expect(buildJwks(keys.signing, "private-key-in-jwks").keys.every((key) => typeof key.d === "string")).toBe(true);
+    expect(selectSigningKey(keys.signing, "RS256", "rotated-key").kid).toBe("demo-rs256-2025b");
+    expect(buildJwks(keys.signing, "rotated-key").keys.map((key) => key.kid)).not.toContain("demo-rs256-2025b");
+  });
+});
+
+describe("scenarios", () => {
+  it("cover the nine the design names, each with an entry slug", () => {
+    expect(mockIdpScenarios.map((scenario) => [scenario.name, scenario.entry])).toEqual([
+      ["wrong-issuer", "iss-mismatch"],
+      ["trailing-slash-issuer", "iss-mismatch"],
+      ["missing-jwks-uri", "discovery-document-invalid"],
+      ["jwks-unavailable", "jwks-fetch-failed"],
+      ["rotated-key", "jwks-key-rotation"],
+      ["duplicate-kid", "jwks-duplicate-kid"],
+      ["private-key-in-jwks", "jwks-private-key-exposed"],
+      ["http-endpoints", "discovery-document-invalid"],
+      ["slow-discovery", "discovery-timeout"],
+    ]);
+    expect(listMockIdpScenarios("https://kb.example")[0]?.issuer).toBe("https://kb.example/mock-idp/scenarios/wrong-issuer");
+  });
+
+  it("bend discovery as described", () => {
+    const healthy = buildDiscoveryDocument(buildIssuerContext("https://kb.example", null));
+    expect(healthy).toMatchObject({ issuer: "https://kb.example/mock-idp", jwks_uri: "https://kb.example/mock-idp/.well-known/jwks.json", embed_endpoint: "https://kb.example/mock-idp/embed" });
+    expect(buildDiscoveryDocument(buildIssuerContext("https://kb.example", "missing-jwks-uri"))).not.toHaveProperty("jwks_uri");
+    expect(advertisedEndpointBase(buildIssuerContext("https://kb.example", "http-endpoints"))).toBe("http://kb.example/mock-idp/scenarios/http-endpoints");
+  });
+});
+
+describe("resolveOrigin", () => {
+  const request = new Request("http://127.0.0.1:3100/mock-idp", { headers: { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" } });
+
+  it("uses the request URL unless told to trust a proxy", () => {
+    expect(resolveOrigin(request, { publicOrigin: null, trustProxyHeaders: false })).toBe("http://127.0.0.1:3100");
+    expect(resolveOrigin(request, { publicOrigin: null, trustProxyHeaders: true })).toBe("https://evil.example");
+    expect(resolveOrigin(request, { publicOrigin: "https://kb.example", trustProxyHeaders: true })).toBe("https://kb.example");
+  });
+
+  it("ignores forwarded hosts that are not host names", () => {
+    const odd = new Request("http://127.0.0.1:3100/", { headers: { "x-forwarded-host": "a/b@c" } });
+    expect(resolveOrigin(odd, { publicOrigin: null, trustProxyHeaders: true })).toBe("http://127.0.0.1:3100");
+  });
+});

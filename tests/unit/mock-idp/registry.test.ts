@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { findClient, parseRegistry } from "@/lib/mock-idp/registry";
+
+const committed = JSON.parse(readFileSync("content/mock-idp/clients.json", "utf8"));
+
+describe("content/mock-idp/clients.json", () => {
+  const parsed = parseRegistry(committed, "content/mock-idp/clients.json");
+
+  it("is valid and labelled demo-only", () => {
+    expect(parsed.ok).toBe(true);
+    expect(committed.warning).toMatch(/^DEMO ONLY/);
+  });
+
+  it("holds the demo clients the design promises", () => {
+    if (!parsed.ok) throw new Error("invalid");
+    const registry = parsed.registry;
+    expect(findClient(registry, "logi_demo_web")).toMatchObject({
+      type: "confidential",
+      client_secret: "demo-web-secret",
+      redirect_uris: ["http://localhost:3000/auth/callback", "https://app.example.com/auth/1pass/callback"],
+      login_methods: [],
+    });
+    expect(findClient(registry, "logi_demo_spa")).toMatchObject({ type: "public", redirect_uris: ["http://localhost:5173/callback"], login_methods: [] });
+    expect(findClient(registry, "logi_demo_spa")?.client_secret).toBeUndefined();
+    expect(findClient(registry, "logi_demo_google_only")).toMatchObject({ type: "confidential", client_secret: "demo-google-secret", redirect_uris: ["http://localhost:3000/auth/callback"], login_methods: ["google"] });
+    expect(findClient(registry, "logi_demo_device")).toMatchObject({ type: "public", redirect_uris: [], grant_types: expect.arrayContaining(["urn:ietf:params:oauth:grant-type:device_code"]) });
+    expect(findClient(registry, "logi_demo_identified_only")).toMatchObject({ allow_anonymous_grants: false });
+  });
+});
+
+describe("parseRegistry", () => {
+  const base = { client_id: "x", client_name: "X", type: "confidential", client_secret: "secret-123", redirect_uris: ["https://rp.example/cb"] };
+
+  it.each([
+    [{ ...base, redirect_uris: ["https://rp.example/cb?env=prod"] }, "test.json: clients[0].redirect_uris[0]: \"https://rp.example/cb?env=prod\" has a query string; registered redirect_uris may not"],
+    [{ ...base, redirect_uris: ["/relative"] }, "test.json: clients[0].redirect_uris[0]: \"/relative\" is not an absolute URL"],
+    [{ ...base, client_secret: undefined }, "test.json: clients[0].client_secret: a confidential client needs a client_secret"],
+    [{ ...base, type: "public" }, "test.json: clients[0].client_secret: a public client must not have a client_secret"],
+    [{ ...base, login_methods: ["facebook"] }, "test.json: clients[0].login_methods[0]:"],
+    [{ ...base, redirect_uris: [] }, "test.json: clients[0].redirect_uris: the authorization_code grant needs at least one redirect_uri"],
+    [{ ...base, secret: "typo" }, "test.json: clients[0]:"],
+  ])("names the failing field (%#)", (client, message) => {
+    const parsed = parseRegistry({ clients: [client] }, "test.json");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problems[0]).toContain(message);
+  });
+
+  it("rejects duplicate client_ids", () => {
+    const parsed = parseRegistry({ clients: [base, base] }, "test.json");
+    expect(parsed).toEqual({ ok: false, problems: ['test.json: clients[1].client_id: duplicate client_id "x"'] });
+  });
+});
