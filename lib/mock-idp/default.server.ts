@@ -17,9 +17,10 @@ function getSharedState(): MockIdpState {
   return holder[stateKey];
 }
 
+/** False only when switched off; a broken configuration still counts as on, so its error is reported. */
 export function isMockIdpEnabled(): boolean {
   const parsed = parseMockIdpConfig(process.env);
-  return parsed.ok ? parsed.config.enabled : false;
+  return !parsed.ok || parsed.config.enabled;
 }
 
 export async function getMockIdpDeps(): Promise<MockIdpDeps> {

@@ -1,7 +1,9 @@
-// Which origin the issuer is built from. By default the request URL's own origin: safe, since
-// a forged Host header only changes the caller's own response. Forwarded headers are honoured
-// only when the operator says a trusted proxy sets them (MOCK_IDP_TRUST_PROXY=1), and a
-// pinned MOCK_IDP_PUBLIC_ORIGIN beats both.
+// Which origin the issuer is built from. By default the scheme of the request URL and the Host
+// header the client used (Next.js rewrites request.url's host to the server's own hostname, so
+// the URL alone would name "localhost" to a client that called 127.0.0.1). Trusting Host is
+// safe here: a forged value only changes the forger's own, uncached response. Forwarded
+// headers are honoured only when the operator says a trusted proxy sets them
+// (MOCK_IDP_TRUST_PROXY=1), and a pinned MOCK_IDP_PUBLIC_ORIGIN beats both.
 import type { MockIdpConfig } from "./config";
 
 const hostPattern = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
@@ -17,6 +19,8 @@ export function resolveOrigin(request: Request, config: Pick<MockIdpConfig, "pub
       return `${scheme}://${host}`;
     }
   }
+  const host = request.headers.get("host")?.trim();
+  if (host && hostPattern.test(host)) return `${url.protocol}//${host}`;
   return url.origin;
 }
 

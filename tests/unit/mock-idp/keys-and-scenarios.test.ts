@@ -68,6 +68,13 @@ describe("resolveOrigin", () => {
     expect(resolveOrigin(request, { publicOrigin: "https://kb.example", trustProxyHeaders: true })).toBe("https://kb.example");
   });
 
+  it("prefers the Host header the client used over the URL's host (Next rewrites it to localhost)", () => {
+    const rewritten = new Request("http://localhost:3100/mock-idp", { headers: { host: "127.0.0.1:3100" } });
+    expect(resolveOrigin(rewritten, { publicOrigin: null, trustProxyHeaders: false })).toBe("http://127.0.0.1:3100");
+    const bogus = new Request("http://localhost:3100/mock-idp", { headers: { host: "bad host/x" } });
+    expect(resolveOrigin(bogus, { publicOrigin: null, trustProxyHeaders: false })).toBe("http://localhost:3100");
+  });
+
   it("ignores forwarded hosts that are not host names", () => {
     const odd = new Request("http://127.0.0.1:3100/", { headers: { "x-forwarded-host": "a/b@c" } });
     expect(resolveOrigin(odd, { publicOrigin: null, trustProxyHeaders: true })).toBe("http://127.0.0.1:3100");

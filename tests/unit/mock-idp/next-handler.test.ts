@@ -23,6 +23,15 @@ describe("serveMockIdp (the Next glue)", () => {
   });
 });
 
+describe("serveMockIdp misconfigured", () => {
+  it("answers 500 server_error naming the bad variable", async () => {
+    vi.stubEnv("MOCK_IDP_RATE_LIMIT", "lots");
+    const response = await serveMockIdp(new Request("http://127.0.0.1:3100/mock-idp/.well-known/openid-configuration"));
+    expect(response.status).toBe(500);
+    expect((await response.json()).error_description).toContain("MOCK_IDP_RATE_LIMIT");
+  });
+});
+
 describe("describeErrorPage", () => {
   it("names each redirect_uri difference and links the entry", () => {
     const page = describeErrorPage({ error: "redirect_uri_mismatch", redirectUri: "http://localhost:3000/auth/callback/", registered: "http://localhost:3000/auth/callback", difference: "trailing-slash,bogus" });
