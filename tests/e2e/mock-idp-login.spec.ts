@@ -102,3 +102,21 @@ test("the device page approves a user_code", async ({ page, request }) => {
   });
   expect(tokens.status()).toBe(200);
 });
+
+test("an anonymous account meets 403 anonymous_not_allowed, promotes, and resumes to the RP", async ({ page }) => {
+  const { challenge } = pkce();
+  await page.goto(authorizePath({ client_id: "logi_demo_identified_only", redirect_uri: rpCallback, state: "anon", code_challenge: challenge }));
+  const blocked = page.waitForResponse((response) => response.url().endsWith("/mock-idp/login/submit"));
+  await page.getByRole("button", { name: "Approve as an anonymous logi account" }).click();
+  expect((await blocked).status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "403 anonymous_not_allowed" })).toBeVisible();
+
+  await page.getByRole("link", { name: "Open the promotion sheet" }).click();
+  await expect(page.getByText("(anonymous)")).toBeVisible();
+  await page.getByRole("button", { name: "Link Google" }).click();
+  await expect(page.getByText("(identified)")).toBeVisible();
+
+  const callback = await expectRpCallback(page, () => page.getByRole("button", { name: "Continue to Demo members-only app" }).click());
+  expect(callback.searchParams.get("state")).toBe("anon");
+  expect(callback.searchParams.get("code")).toBeTruthy();
+});
