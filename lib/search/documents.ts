@@ -1,0 +1,87 @@
+// What search needs to know about an entry: a plain-data subset of `Entry`, so the index can be
+// built in Node at build time and shipped to the browser as JSON.
+import type { Entry } from "@/lib/content/entry";
+import { codeUrl, entryUrl } from "@/lib/urls";
+
+export type SearchCause = { id: string; title: string; text: string };
+
+export type SearchDoc = {
+  /** `code`: an error code from the reference that no entry cites, so it still gets found. */
+  kind: "entry" | "code";
+  slug: string;
+  title: string;
+  area: string;
+  summary: string;
+  url: string;
+  codes: string[];
+  http: number[];
+  /** Verbatim error strings that mean this entry. */
+  messages: string[];
+  tags: string[];
+  symptom: string;
+  causes: SearchCause[];
+  fix: string;
+  rank: number;
+};
+
+export type SearchableEntry = Pick<
+  Entry,
+  "slug" | "title" | "area" | "summary" | "codes" | "http" | "messages" | "tags" | "symptom" | "causes" | "fix" | "rank"
+>;
+
+export function toSearchDoc(entry: SearchableEntry): SearchDoc {
+  return {
+    kind: "entry",
+    slug: entry.slug,
+    title: entry.title,
+    area: entry.area,
+    summary: entry.summary,
+    url: entryUrl(entry.slug),
+    codes: [...entry.codes],
+    http: [...entry.http],
+    messages: entry.messages.map((message) => message.text),
+    tags: [...entry.tags],
+    symptom: entry.symptom.text,
+    causes: entry.causes.map((cause) => ({ id: cause.id, title: cause.title, text: cause.text })),
+    fix: entry.fix.text,
+    rank: entry.rank,
+  };
+}
+
+export function toSearchDocs(entries: readonly SearchableEntry[]): SearchDoc[] {
+  return entries.map(toSearchDoc);
+}
+
+/** The parts of an error-code definition search uses (see `lib/codes/schema.ts`). */
+export type SearchableCode = { code: string; meaning: string; http: number | null; returned_at: string; vendor?: string };
+
+/**
+ * Reference codes that no entry cites become documents of their own, one per code (the meanings
+ * of a code returned in several places are merged), linking to `/codes/<code>`.
+ */
+export function toCodeSearchDocs(codes: readonly SearchableCode[], entries: readonly SearchableEntry[]): SearchDoc[] {
+  const cited = new Set(entries.flatMap((entry) => entry.codes.map((code) => code.toLowerCase())));
+  const byCode = new Map<string, SearchableCode[]>();
+  for (const definition of codes) {
+    if (cited.has(definition.code.toLowerCase())) continue;
+    const list = byCode.get(definition.code) ?? [];
+    list.push(definition);
+    byCode.set(definition.code, list);
+  }
+  return [...byCode.entries()].map(([code, definitions]) => ({
+    kind: "code",
+    slug: code,
+    title: code,
+    area: "codes",
+    summary: definitions[0]?.meaning ?? "",
+    url: codeUrl(code),
+    codes: [code],
+    http: [...new Set(definitions.flatMap((definition) => (definition.http === null ? [] : [definition.http])))],
+    messages: [],
+    tags: [...new Set(definitions.flatMap((definition) => [definition.returned_at.replace(/-/g, " "), definition.vendor ?? ""]))].filter(Boolean),
+    symptom: definitions.slice(1).map((definition) => definition.meaning).join("\n"),
+    causes: [],
+    fix: "",
+    rank: 100,
+  }));
+}

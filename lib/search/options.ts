@@ -1,0 +1,86 @@
+// The one set of search options. The index stores the options it was built with and every query
+// reads them from there, so the browser, the API and the benchmark cannot drift apart.
+
+/** Where a term was found; the order is the on-disk field id, so only append. */
+export const searchFields = ["title", "codes", "messages", "symptom", "tags", "summary", "causeTitle", "causeText", "fix"] as const;
+export type SearchField = (typeof searchFields)[number];
+
+export type SearchOptions = {
+  /** How much a term found in each field counts; symptom-side fields outweigh mentions in causes and fixes. */
+  fieldWeights: Record<SearchField, number>;
+  typo: {
+    /** Shorter words must match exactly ("uri", "iss", "aud" are too short to guess). */
+    minLength: number;
+    /** Words at least this long may be two edits away; shorter ones one. */
+    twoEditsFrom: number;
+    maxExpansions: number;
+    /** Score factor for a word reached by one edit (two edits: squared). */
+    factor: number;
+  };
+  prefix: {
+    /** The last word of a short query also matches as a prefix (results as you type). */
+    minLength: number;
+    maxExpansions: number;
+    factor: number;
+  };
+  fuse: {
+    /** fuse.js only sees queries up to this length (its bitap cost grows with pattern length). */
+    maxPatternLength: number;
+    /** …and only the best candidates of the token stage. */
+    candidates: number;
+    /** Without token candidates, fuse.js may scan every document, but only in catalogues this small. */
+    fallbackMaxDocs: number;
+    threshold: number;
+    weight: number;
+  };
+  /** Distinct terms taken from a paste; the rest of a long log adds noise, not signal. */
+  maxQueryTerms: number;
+  /** How many of the best token candidates the phrase and fuse.js stages look at again. */
+  rerankCandidates: number;
+  /** Queries with at most this many terms need most of them to match ("AND-ish"). */
+  shortQueryTerms: number;
+  /** In long queries, word-only results below this share of the best one are dropped. */
+  minRelativeScore: number;
+  bonus: {
+    /** Per exact code match, times the code's rarity. */
+    code: number;
+    /** Per exact message match, times the message's length in terms (capped). */
+    message: number;
+    /** Per HTTP status match, times its rarity. */
+    status: number;
+    /** Per pair of adjacent query words found next to each other, times their weights. */
+    phrase: number;
+    /** Earlier rank in an area = more frequent problem: a tie-breaker, not a signal. */
+    rank: number;
+  };
+  defaultLimit: number;
+  maxLimit: number;
+  /** Queries longer than this are refused by the API and cut by the library. */
+  maxQueryLength: number;
+};
+
+export const searchOptions: SearchOptions = {
+  fieldWeights: {
+    title: 4,
+    // Code matches earn their own exact bonus; as words they count like the symptom.
+    codes: 2.5,
+    messages: 3,
+    symptom: 2.5,
+    tags: 2.5,
+    summary: 2,
+    causeTitle: 1.5,
+    causeText: 1,
+    fix: 0.4,
+  },
+  typo: { minLength: 4, twoEditsFrom: 8, maxExpansions: 3, factor: 0.75 },
+  prefix: { minLength: 3, maxExpansions: 12, factor: 0.7 },
+  fuse: { maxPatternLength: 32, candidates: 10, fallbackMaxDocs: 2000, threshold: 0.35, weight: 4 },
+  maxQueryTerms: 48,
+  shortQueryTerms: 6,
+  minRelativeScore: 0.2,
+  bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
+  rerankCandidates: 40,
+  defaultLimit: 10,
+  maxLimit: 50,
+  maxQueryLength: 10_000,
+};
