@@ -8,6 +8,7 @@ import { causeUrl } from "@/lib/urls";
 import type { SearchDoc } from "./documents";
 import { normalizeCode, normalizeMessage, toDistinctTerms, toTerms, tokenizeWithOffsets, type Term } from "./normalize";
 import { searchFields, searchOptions as defaultOptions, type SearchField, type SearchOptions } from "./options";
+import type { TextRange } from "./highlight";
 import { parseInput, type ParsedInput } from "./parse-input";
 
 export const searchIndexVersion = 1;
@@ -45,7 +46,8 @@ export type SearchIndex = {
   postings: number[][];
 };
 
-export type TextRange = [start: number, end: number];
+export type { TextRange } from "./highlight";
+export { splitHighlights } from "./highlight";
 
 export type SearchMatches = {
   /** The words that were highlighted, as written in the result. */
@@ -190,6 +192,8 @@ type Engine = {
   messageTerms: Int32Array[];
   /** Per doc, the small prior for frequent problems (`bonus.rank / rank`). */
   rankBonus: Float64Array;
+  /** Per doc, how much word matches count: reference codes are found by name, not by the words of their meaning. */
+  wordFactor: Float64Array;
   idf: Float64Array;
   codeDocs: Map<string, number[]>;
   /** Words of codes by their index term (`requir` → `required`), to respell corrected words as code parts. */
@@ -302,6 +306,7 @@ function getEngine(index: SearchIndex): Engine {
     messageTerms: messageTerms.map((termIds) => Int32Array.from(termIds)),
     anchorMessages: anchors.map((list) => Int32Array.from(list)),
     rankBonus: Float64Array.from(index.docs, (doc) => index.options.bonus.rank / Math.max(1, doc.rank)),
+    wordFactor: Float64Array.from(index.docs, (doc) => (doc.kind === "code" ? index.options.codeDocWordFactor : 1)),
     idf,
     codeDocs,
     statusDocs,
@@ -521,7 +526,8 @@ type Hit = { doc: number; tier: number; relevance: number; tokens: number; exact
 export function searchIndex(index: SearchIndex, query: string, queryOptions: SearchQueryOptions = {}): SearchResponse {
   const engine = getEngine(index);
   const { options } = engine;
-  const limit = Math.max(1, Math.min(options.maxLimit, Math.floor(queryOptions.limit ?? options.defaultLimit)));
+  // The API caps `limit` at `maxLimit`; the catalogue filter asks for every match.
+  const limit = Math.max(1, Math.min(index.docs.length, Math.floor(queryOptions.limit ?? options.defaultLimit) || 1));
   const text = query.slice(0, options.maxQueryLength);
   const parsed = parseInput(text);
   if (text.trim().length === 0) return { query, parsed, results: [] };
@@ -634,7 +640,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     let top = 0;
     for (const doc of touched) {
       const coverage = short ? ((matched[doc] ?? 0) / totalTerms) ** 2 : 1;
-      const value = (score[doc] ?? 0) * coverage + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
+      const value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
       relevance[doc] = value;
       if ((tier[doc] ?? 0) === 0) {
         most = Math.max(most, matched[doc] ?? 0);
@@ -917,17 +923,17 @@ function slotsOf(list: Int32Array, doc: number): [number, number] {
 }
 
 /**
- * One cause wins the link when it explains the query clearly better than the others: it matched
- * at least two query terms (one for one-word queries), carries a fair share of the entry's
- * word score and beats the runner-up by half again.
+ * One cause wins the link when the query says something the entry's symptom side (title, codes,
+ * messages, symptom, summary) does not, and that cause explains it clearly better than the
+ * others (half again the runner-up's score). A query that only names the symptom links to the entry.
  */
 function pickCause(engine: Engine, doc: IndexedDoc, hit: Hit, plan: QueryPlan) {
   if (doc.causes.length === 0 || hit.tokens === 0) return undefined;
   const weights = engine.options.fieldWeights;
   const scores = new Float64Array(doc.causes.length);
-  const terms = new Uint16Array(doc.causes.length);
   for (const matches of plan.resolved) {
-    const seen = new Set<number>();
+    let onSymptomSide = false;
+    const inCause = new Map<number, number>();
     for (const { termId, weight: base } of matches) {
       const list = engine.termSlots[termId];
       if (!list) continue;
@@ -935,16 +941,17 @@ function pickCause(engine: Engine, doc: IndexedDoc, hit: Hit, plan: QueryPlan) {
       for (let i = start; i < end; i += 2) {
         const slot = list[i + 1] ?? 0;
         const fieldId = slot & 15;
-        if (fieldId !== field.causeTitle && fieldId !== field.causeText) continue;
-        const cause = slot >> 4;
-        const weight = fieldId === field.causeTitle ? weights.causeTitle : weights.causeText;
-        scores[cause] = (scores[cause] ?? 0) + base * weight;
-        if (!seen.has(cause)) {
-          seen.add(cause);
-          terms[cause] = (terms[cause] ?? 0) + 1;
+        if (fieldId === field.causeTitle || fieldId === field.causeText) {
+          const cause = slot >> 4;
+          const weight = fieldId === field.causeTitle ? weights.causeTitle : weights.causeText;
+          inCause.set(cause, Math.max(inCause.get(cause) ?? 0, base * weight));
+        } else if (fieldId !== field.tags && fieldId !== field.fix) {
+          onSymptomSide = true;
         }
       }
     }
+    if (onSymptomSide) continue;
+    for (const [cause, value] of inCause) scores[cause] = (scores[cause] ?? 0) + value;
   }
   let first = -1;
   let second = 0;
@@ -955,11 +962,8 @@ function pickCause(engine: Engine, doc: IndexedDoc, hit: Hit, plan: QueryPlan) {
     } else if (value > second) second = value;
   });
   const firstScore = scores[first] ?? 0;
-  if (first === -1 || firstScore === 0) return undefined;
-  const enoughTerms = (terms[first] ?? 0) >= Math.min(2, plan.terms.length);
-  const clearWinner = firstScore >= 1.5 * second;
-  const fairShare = firstScore >= 0.3 * hit.tokens;
-  return enoughTerms && clearWinner && fairShare ? doc.causes[first] : undefined;
+  if (first === -1 || firstScore === 0 || firstScore < 1.5 * second) return undefined;
+  return doc.causes[first];
 }
 
 function tokensOf(engine: Engine, text: string): Term[] {
@@ -989,18 +993,4 @@ function rangesOf(tokens: readonly Term[], terms: ReadonlySet<string>): TextRang
     else merged.push([range[0], range[1]]);
   }
   return merged;
-}
-
-/** Splits text into plain and highlighted parts for rendering as text nodes and `<mark>`. */
-export function splitHighlights(text: string, ranges: readonly TextRange[]): Array<{ text: string; match: boolean }> {
-  const parts: Array<{ text: string; match: boolean }> = [];
-  let cursor = 0;
-  for (const [start, end] of ranges) {
-    if (start < cursor || end > text.length || start >= end) continue;
-    if (start > cursor) parts.push({ text: text.slice(cursor, start), match: false });
-    parts.push({ text: text.slice(start, end), match: true });
-    cursor = end;
-  }
-  if (cursor < text.length) parts.push({ text: text.slice(cursor), match: false });
-  return parts;
 }

@@ -53,6 +53,8 @@ export type SearchOptions = {
     /** Earlier rank in an area = more frequent problem: a tie-breaker, not a signal. */
     rank: number;
   };
+  /** Word matches of reference-code documents count this much: an entry about the words should win. */
+  codeDocWordFactor: number;
   defaultLimit: number;
   maxLimit: number;
   /** Queries longer than this are refused by the API and cut by the library. */
@@ -80,6 +82,7 @@ export const searchOptions: SearchOptions = {
   minRelativeScore: 0.2,
   bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
+  codeDocWordFactor: 0.4,
   defaultLimit: 10,
   maxLimit: 50,
   maxQueryLength: 10_000,

@@ -8,7 +8,8 @@ import matter from "gray-matter";
 import { loadCatalogue, loadKnownCodes } from "@/lib/content/catalogue.server";
 import { compileEntry } from "@/lib/content/compile.server";
 import { frontmatterSchema } from "@/lib/content/schema";
-import { toSearchDocs, type SearchDoc } from "@/lib/search/documents";
+import { getCodeReference } from "@/lib/codes/reference";
+import { toCodeSearchDocs, toSearchDocs, type SearchableEntry, type SearchDoc } from "@/lib/search/documents";
 
 export type CatalogueDocs = {
   docs: SearchDoc[];
@@ -20,7 +21,12 @@ export type CatalogueDocs = {
 export async function loadCatalogueDocs(root: string = process.cwd()): Promise<CatalogueDocs> {
   const known = await loadKnownCodes(root);
   const strict = await loadCatalogue({ root, knownCodes: known.codes });
-  if (strict.ok) return { docs: toSearchDocs(strict.catalogue.entries), source: "catalogue", problems: [] };
+  // The same documents as the site's index (lib/search/index.server.ts): entries, then uncited codes.
+  const codes = getCodeReference().definitions;
+  if (strict.ok) {
+    const { entries } = strict.catalogue;
+    return { docs: [...toSearchDocs(entries), ...toCodeSearchDocs(codes, entries)], source: "catalogue", problems: [] };
+  }
 
   const problems = strict.problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`);
   const entriesDir = path.join(root, "content", "entries");
@@ -28,7 +34,7 @@ export async function loadCatalogueDocs(root: string = process.cwd()): Promise<C
     .filter((dirent) => dirent.isFile() && dirent.name.endsWith(".mdx"))
     .map((dirent) => path.join(dirent.parentPath, dirent.name))
     .sort();
-  const docs: SearchDoc[] = [];
+  const entries: SearchableEntry[] = [];
   for (const file of files) {
     const source = await readFile(file, "utf8");
     const frontmatter = frontmatterSchema.safeParse(matter(source).data);
@@ -36,9 +42,7 @@ export async function loadCatalogueDocs(root: string = process.cwd()): Promise<C
     const compiled = await compileEntry(source, { cacheDir: path.join(root, ".cache", "content") });
     if (!compiled.ok) continue;
     const { slug, ...rest } = frontmatter.data;
-    docs.push(
-      ...toSearchDocs([{ ...rest, ...compiled.compiled.body, slug: slug ?? path.basename(file, ".mdx") }]),
-    );
+    entries.push({ ...rest, ...compiled.compiled.body, slug: slug ?? path.basename(file, ".mdx") });
   }
-  return { docs, source: "lenient", problems };
+  return { docs: [...toSearchDocs(entries), ...toCodeSearchDocs(codes, entries)], source: "lenient", problems };
 }
