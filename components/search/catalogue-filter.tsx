@@ -1,0 +1,144 @@
+"use client";
+
+// The catalogue's `?q=` filter: the same search as the header dialog, applied in place. Entries
+// that do not match are hidden (and areas left empty with them); the query is kept in the URL so
+// a filtered catalogue can be shared. Works on the server-rendered page: the elements carry
+// `data-entry="<slug>"` (entries) and `data-area="<id>"` (area sections).
+import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
+import { loadSearch, type LoadedSearch } from "./load-search";
+
+export type CatalogueFilterProps = {
+  /** Slugs of the entries rendered on the page, in page order. */
+  slugs: readonly string[];
+};
+
+type Status = "idle" | "loading" | "ready" | "error";
+
+function readQuery(): string {
+  return new URLSearchParams(window.location.search).get("q") ?? "";
+}
+
+function writeQuery(query: string): void {
+  const url = new URL(window.location.href);
+  if (query.trim()) url.searchParams.set("q", query);
+  else url.searchParams.delete("q");
+  window.history.replaceState(window.history.state, "", url);
+}
+
+function applyVisibility(visible: ReadonlySet<string> | null, slugs: readonly string[]): void {
+  const areas = new Map<Element, boolean>();
+  for (const slug of slugs) {
+    const element = document.querySelector(`[data-entry="${CSS.escape(slug)}"]`);
+    if (!(element instanceof HTMLElement)) continue;
+    const show = visible === null || visible.has(slug);
+    element.hidden = !show;
+    const area = element.closest("[data-area]");
+    if (area) areas.set(area, (areas.get(area) ?? false) || show);
+  }
+  for (const [area, show] of areas) {
+    if (area instanceof HTMLElement) area.hidden = !show;
+  }
+}
+
+export function CatalogueFilter({ slugs }: CatalogueFilterProps) {
+  const inputId = useId();
+  const [query, setQuery] = useState("");
+  const [engine, setEngine] = useState<LoadedSearch | null>(null);
+  const [status, setStatus] = useState<Status>("idle");
+  const [shown, setShown] = useState<number | null>(null);
+  const started = useRef(false);
+
+  function start() {
+    if (started.current) return;
+    started.current = true;
+    setStatus("loading");
+    loadSearch().then(
+      (loaded) => {
+        setEngine(loaded);
+        setStatus("ready");
+      },
+      () => setStatus("error"),
+    );
+  }
+
+  // The query arrives in the URL (e.g. from the home page's search form).
+  useEffect(() => {
+    const initial = readQuery();
+    if (initial) {
+      setQuery(initial);
+      start();
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      applyVisibility(null, slugs);
+      setShown(null);
+      return;
+    }
+    if (!engine) return;
+    const onPage = new Set(slugs);
+    const visible = new Set(
+      engine
+        .search(query, slugs.length)
+        .results.filter((result) => result.kind === "entry" && onPage.has(result.slug))
+        .map((result) => result.slug),
+    );
+    applyVisibility(visible, slugs);
+    setShown(visible.size);
+  }, [engine, query, slugs]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => writeQuery(query), 300);
+    return () => window.clearTimeout(timer);
+  }, [query]);
+
+  function onChange(event: ChangeEvent<HTMLInputElement>) {
+    setQuery(event.target.value);
+    start();
+  }
+
+  const message =
+    status === "error"
+      ? "The filter could not be loaded; all entries are shown."
+      : !query.trim()
+        ? ""
+        : shown === null
+          ? "Filtering…"
+          : shown === 0
+            ? "No entry matches this filter."
+            : `Showing ${shown} of ${slugs.length} entries.`;
+
+  return (
+    <div role="search" className="mt-6">
+      <label htmlFor={inputId} className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
+        Filter the catalogue
+      </label>
+      <div className="mt-1 flex gap-2">
+        <input
+          id={inputId}
+          type="search"
+          value={query}
+          onChange={onChange}
+          onFocus={start}
+          placeholder="An error code, a message, a few words…"
+          autoComplete="off"
+          spellCheck={false}
+          className="min-w-0 flex-1 rounded-lg border border-zinc-300 bg-white px-3 py-2 text-base focus:border-blue-600 focus:outline-2 focus:outline-blue-600 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        {query ? (
+          <button
+            type="button"
+            onClick={() => setQuery("")}
+            className="rounded-lg border border-zinc-300 px-3 py-2 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700 dark:hover:bg-zinc-800"
+          >
+            Clear
+          </button>
+        ) : null}
+      </div>
+      <p role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-zinc-600 dark:text-zinc-400">
+        {message}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+import { splitHighlights, type TextRange } from "@/lib/search/highlight";
+
+/** Text with matched ranges in `<mark>`; always text nodes, never HTML. */
+export function HighlightedText({ text, ranges }: { text: string; ranges: readonly TextRange[] }) {
+  return (
+    <>
+      {splitHighlights(text, ranges).map((part, index) =>
+        part.match ? (
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-500/40">
+            {part.text}
+          </mark>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </>
+  );
+}
