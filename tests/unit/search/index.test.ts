@@ -1,0 +1,168 @@
+import { describe, expect, it } from "vitest";
+import { buildSearchIndex, highlight, isSearchIndex, searchIndex, splitHighlights } from "@/lib/search/index";
+import { searchOptions } from "@/lib/search/options";
+import { fixtureDocs } from "./fixtures";
+
+const index = buildSearchIndex(fixtureDocs);
+
+function slugs(query: string, limit = 10): string[] {
+  return searchIndex(index, query, { limit }).results.map((result) => result.slug);
+}
+
+describe("ranking: exact beats fuzzy", () => {
+  it("puts the entry whose codes name the code first, above entries that only mention it", () => {
+    const { results } = searchIndex(index, "invalid_client");
+    expect(results[0]).toMatchObject({ slug: "invalid-client", match: "exact", url: "/troubleshooting/invalid-client" });
+    expect(results[0]?.matches.codes).toEqual(["invalid_client"]);
+    const mention = results.find((result) => result.slug === "client-secret-shown-once");
+    expect(mention?.match).toBe("words");
+  });
+
+  it("keeps an exact code match above a document with more matching words", () => {
+    expect(slugs('{"error":"invalid_client","error_description":"invalid client secret copy console"}')[0]).toBe("invalid-client");
+  });
+
+  it("matches a library message carrying the user's own values against its template", () => {
+    const { results } = searchIndex(index, "RPError: unexpected iss value, expected https://login.mine.io, got: https://login.mine.io/");
+    expect(results[0]).toMatchObject({ slug: "iss-mismatch", match: "exact" });
+  });
+
+  it("matches a pasted fragment of a message", () => {
+    expect(searchIndex(index, "unexpected iss value").results[0]).toMatchObject({ slug: "iss-mismatch", match: "exact" });
+  });
+
+  it("tells apart messages that differ only in the claim named", () => {
+    expect(slugs('JWTClaimValidationFailed: unexpected JWT "aud" (audience) claim value')[0]).toBe("aud-mismatch");
+    expect(slugs('JWTClaimValidationFailed: unexpected JWT "iss" (issuer) claim value')[0]).toBe("iss-mismatch");
+  });
+
+  it("uses the description to choose among entries sharing a code", () => {
+    expect(slugs('{"error":"invalid_request","error_description":"redirect_uri not registered"}')[0]).toBe("redirect-uri-not-registered");
+    expect(slugs('{"error":"invalid_request","error_description":"code_verifier required"}')[0]).toBe("pkce-missing");
+  });
+
+  it("finds AADSTS codes and whole Entra messages with other URIs and ids", () => {
+    expect(slugs("AADSTS50011")[0]).toBe("entra-aadsts50011");
+    expect(
+      searchIndex(
+        index,
+        "AADSTS50011: The redirect URI 'http://localhost:5173/signin-oidc' specified in the request does not match the redirect URIs configured for the application '0a1b2c3d-0000-1111-2222-333344445555'.",
+      ).results[0],
+    ).toMatchObject({ slug: "entra-aadsts50011", match: "exact" });
+  });
+
+  it("reads the WWW-Authenticate header and the status line", () => {
+    expect(slugs('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"')[0]).toBe(
+      "expired-token-resource",
+    );
+  });
+
+  it("treats a code with a typo as fuzzy, not exact", () => {
+    const { results } = searchIndex(index, "invalid_cleint");
+    expect(results[0]?.slug).toBe("invalid-client");
+    expect(results[0]?.match).not.toBe("exact");
+  });
+});
+
+describe("ranking: words", () => {
+  it("tolerates typos", () => {
+    expect(slugs("redirct uri mismach")[0]).toBe("redirect-uri-mismatch");
+    expect(slugs("clokc skew")[0]).toBe("clock-skew");
+  });
+
+  it("matches the word being typed as a prefix", () => {
+    expect(slugs("redirect_uri mism")[0]).toBe("redirect-uri-mismatch");
+  });
+
+  it("ranks the entry whose symptom it is above one that mentions the words in its fix", () => {
+    const found = slugs("popup blocked");
+    expect(found[0]).toBe("popup-blocked");
+    expect(found.indexOf("login-window-too-small")).not.toBe(0);
+  });
+
+  it("finds entries by HTTP status alone", () => {
+    expect(slugs("401").sort()).toEqual(["expired-token-resource", "invalid-client"]);
+  });
+
+  it("finds a reference code that has no entry, linking to the code page", () => {
+    expect(searchIndex(index, "slow_down").results[0]).toMatchObject({ kind: "code", slug: "slow_down", url: "/codes/slow_down" });
+  });
+});
+
+describe("causes", () => {
+  it("links to the cause that explains the query", () => {
+    const { results } = searchIndex(index, "render build command secret empty");
+    expect(results[0]).toMatchObject({
+      slug: "invalid-client",
+      causeId: "secret-not-in-runtime-env",
+      url: "/troubleshooting/invalid-client#invalid-client--secret-not-in-runtime-env",
+    });
+    expect(results[0]?.matches.cause?.id).toBe("secret-not-in-runtime-env");
+  });
+
+  it("links to the entry when the query only names the symptom", () => {
+    const { results } = searchIndex(index, "invalid_client");
+    expect(results[0]?.causeId).toBeUndefined();
+    expect(results[0]?.url).toBe("/troubleshooting/invalid-client");
+  });
+});
+
+describe("highlighting", () => {
+  it("returns ranges of the matched words in the title", () => {
+    const result = searchIndex(index, "invalid_client").results[0];
+    expect(result).toBeDefined();
+    const parts = splitHighlights(result?.title ?? "", result?.matches.title ?? []);
+    expect(parts.filter((part) => part.match).map((part) => part.text)).toEqual(["invalid_client"]);
+  });
+
+  it("merges a compound and its parts into one range", () => {
+    expect(highlight("401 invalid_client here", new Set(["invalid_client", "invalid", "client"]))).toEqual([[4, 18]]);
+  });
+});
+
+describe("robustness", () => {
+  it("returns plain data for an XSS-shaped query", () => {
+    const query = "<img src=x onerror=alert(1)>";
+    const response = searchIndex(index, query);
+    expect(response.query).toBe(query);
+    expect(response.parsed.codes).toEqual([]);
+    for (const result of response.results) {
+      expect(typeof result.title).toBe("string");
+      expect(result.title).not.toContain("<img");
+      expect(result.url).toMatch(/^\/(troubleshooting|codes)\//);
+    }
+    // Highlighting returns ranges, never markup: the text stays as given.
+    expect(splitHighlights(query, [[0, 4]]).map((part) => part.text).join("")).toBe(query);
+  });
+
+  it("answers empty, huge and odd queries without throwing", () => {
+    expect(searchIndex(index, "").results).toEqual([]);
+    expect(searchIndex(index, "   \n ").results).toEqual([]);
+    const huge = `${"log line with token and client words ".repeat(400)}{"error":"invalid_client"}`;
+    expect(searchIndex(index, huge).results.length).toBeGreaterThan(0);
+    for (const odd of ["\u0000", "🙂🙂", "_", "__proto__", "constructor", "((((", "%E0%A4%A", "a".repeat(20_000)]) {
+      expect(() => searchIndex(index, odd)).not.toThrow();
+    }
+  });
+
+  it("respects the limit", () => {
+    expect(searchIndex(index, "token", { limit: 2 }).results.length).toBeLessThanOrEqual(2);
+    expect(searchIndex(index, "401", { limit: 0 }).results.length).toBe(1);
+  });
+
+  it("is plain JSON: a serialised and parsed index answers the same", () => {
+    const copy: unknown = JSON.parse(JSON.stringify(index));
+    expect(isSearchIndex(copy)).toBe(true);
+    if (!isSearchIndex(copy)) return;
+    for (const query of ["invalid_client", "redirct uri mismach", "unexpected iss value", "401"]) {
+      expect(searchIndex(copy, query)).toEqual(searchIndex(index, query));
+    }
+    expect(copy.options).toEqual(searchOptions);
+  });
+
+  it("rejects JSON that is not an index", () => {
+    expect(isSearchIndex(null)).toBe(false);
+    expect(isSearchIndex({ version: 99, docs: [], terms: [], postings: [] })).toBe(false);
+    expect(isSearchIndex({ ...index, postings: [] })).toBe(false);
+  });
+});
