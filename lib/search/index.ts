@@ -6,12 +6,12 @@
 import Fuse from "fuse.js/basic";
 import { causeUrl } from "@/lib/urls";
 import type { SearchDoc } from "./documents";
-import { normalizeCode, normalizeMessage, toDistinctTerms, toTerms, tokenizeWithOffsets, type Term } from "./normalize";
+import { isStopword, normalizeCode, normalizeMessage, toDistinctTerms, toTermWords, toTerms, tokenizeWithOffsets, type Term } from "./normalize";
 import { searchFields, searchOptions as defaultOptions, type SearchField, type SearchOptions } from "./options";
 import type { TextRange } from "./highlight";
 import { parseInput, type ParsedInput } from "./parse-input";
 
-export const searchIndexVersion = 1;
+export const searchIndexVersion = 2;
 
 export type IndexedMessage = {
   /** The message reduced to its template by `normalizeMessage`. */
@@ -42,6 +42,8 @@ export type SearchIndex = {
   docs: IndexedDoc[];
   /** Sorted vocabulary. */
   terms: string[];
+  /** Per term, the words it was made from when they differ ("rotated rotation" for `rotat`), space-separated: typos are looked up among real words. */
+  forms: string[];
   /** Per term: flat pairs `[doc, slot]`, ordered by doc; `slot = field | (sub << 4)` (sub = cause or message index). */
   postings: number[][];
 };
@@ -96,11 +98,17 @@ const field = {
 
 export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOptions = defaultOptions): SearchIndex {
   const postingsByTerm = new Map<string, number[]>();
+  const formsByTerm = new Map<string, Set<string>>();
   docs.forEach((doc, docId) => {
     const seen = new Set<string>();
     function add(text: string, fieldId: number, sub: number): void {
       const slot = fieldId | (sub << 4);
-      for (const term of toTerms(text)) {
+      for (const { term, word } of toTermWords(text)) {
+        if (word !== term) {
+          const forms = formsByTerm.get(term);
+          if (forms) forms.add(word);
+          else formsByTerm.set(term, new Set([word]));
+        }
         const key = `${slot}:${term}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -127,6 +135,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
     options,
     docs: docs.map(toIndexedDoc),
     terms,
+    forms: terms.map((term) => [...(formsByTerm.get(term) ?? [])].sort().join(" ")),
     postings: terms.map((term) => postingsByTerm.get(term) ?? []),
   };
 }
@@ -158,6 +167,7 @@ export function isSearchIndex(value: unknown): value is SearchIndex {
   return (
     "docs" in value && Array.isArray(value.docs) &&
     "terms" in value && Array.isArray(value.terms) &&
+    "forms" in value && Array.isArray(value.forms) && value.forms.length === value.terms.length &&
     "postings" in value && Array.isArray(value.postings) &&
     value.postings.length === value.terms.length &&
     "options" in value && typeof value.options === "object" && value.options !== null
@@ -199,8 +209,8 @@ type Engine = {
   /** Words of codes by their index term (`requir` → `required`), to respell corrected words as code parts. */
   codeWords: Map<string, string>;
   statusDocs: Map<number, number[]>;
-  /** Symmetric-delete neighbourhoods of the vocabulary (typo lookup), built on the first typo. */
-  deletes?: Map<string, number[]>;
+  /** Typo lookup, built on the first typo: every spelling (term or word form) and its symmetric-delete neighbourhood. */
+  spellings?: { words: string[]; termIds: number[]; deletes: Map<string, number[]> };
   fuseAll?: Fuse<FuseItem>;
   /** Tokenised titles, summaries and cause titles of documents shown so far (for highlighting). */
   tokens: Map<string, Term[]>;
@@ -220,6 +230,8 @@ type Scratch = {
 };
 
 const engines = new WeakMap<SearchIndex, Engine>();
+/** How much the fields after a term's best one add (see getEngine). */
+const multiFieldShare = 0.3;
 
 function getEngine(index: SearchIndex): Engine {
   const cached = engines.get(index);
@@ -229,7 +241,7 @@ function getEngine(index: SearchIndex): Engine {
   // A term in a short title says more than the same term in a long one.
   const titleLengths = index.docs.map((doc) => toTerms(doc.title).length);
   const averageTitle = titleLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, count);
-  const titleNorm = titleLengths.map((length) => 1 / (1 + 0.5 * (length / Math.max(1, averageTitle) - 1)));
+  const titleNorm = titleLengths.map((length) => 1 / (1 + 0.35 * (length / Math.max(1, averageTitle) - 1)));
 
   const termDocs: Int32Array[] = [];
   const termWeights: Float32Array[] = [];
@@ -250,20 +262,41 @@ function getEngine(index: SearchIndex): Engine {
     const docsOfTerm: number[] = [];
     const weightsOfTerm: number[] = [];
     const messages: number[] = [];
+    // A term's weight in a document: its best field, plus a share of the other fields it is in
+    // (each field once, however many causes or messages repeat it). An entry that has the word in
+    // its title, symptom and causes is more about it than one that has it in the title only.
+    let fieldsSeen = 0;
+    let bestWeight = 0;
+    let otherWeight = 0;
+    function flush(): void {
+      if (docsOfTerm.length > weightsOfTerm.length) {
+        weightsOfTerm.push(Math.min(2 * bestWeight, bestWeight + multiFieldShare * otherWeight));
+      }
+    }
     for (let i = 0; i < list.length; i += 2) {
       const doc = list[i] ?? 0;
       const slot = list[i + 1] ?? 0;
       const fieldId = slot & 15;
       const weight = (weights[fieldId] ?? 0) * (fieldId === field.title ? (titleNorm[doc] ?? 1) : 1);
-      if (docsOfTerm[docsOfTerm.length - 1] === doc) {
-        const last = weightsOfTerm.length - 1;
-        weightsOfTerm[last] = Math.max(weightsOfTerm[last] ?? 0, weight);
-      } else {
+      if (docsOfTerm[docsOfTerm.length - 1] !== doc) {
+        flush();
         docsOfTerm.push(doc);
-        weightsOfTerm.push(weight);
+        fieldsSeen = 0;
+        bestWeight = 0;
+        otherWeight = 0;
+      }
+      if ((fieldsSeen & (1 << fieldId)) === 0) {
+        fieldsSeen |= 1 << fieldId;
+        if (weight > bestWeight) {
+          otherWeight += bestWeight;
+          bestWeight = weight;
+        } else {
+          otherWeight += weight;
+        }
       }
       if (fieldId === field.messages) messages.push((messageBase[doc] ?? 0) + (slot >> 4));
     }
+    flush();
     termDocs.push(Int32Array.from(docsOfTerm));
     termWeights.push(Float32Array.from(weightsOfTerm));
     termSlots.push(Int32Array.from(list));
@@ -345,15 +378,23 @@ function deletesOf(term: string): string[] {
   return out;
 }
 
-function getDeletes(engine: Engine): Map<string, number[]> {
-  if (engine.deletes) return engine.deletes;
+function getSpellings(engine: Engine): NonNullable<Engine["spellings"]> {
+  if (engine.spellings) return engine.spellings;
+  const words: string[] = [];
+  const termIds: number[] = [];
   const deletes = new Map<string, number[]>();
   engine.index.terms.forEach((term, termId) => {
-    if (!typoEligible(term, engine.options)) return;
-    for (const key of new Set([term, ...deletesOf(term)])) pushTo(deletes, key, termId);
+    const forms = engine.index.forms[termId] ?? "";
+    for (const word of new Set([term, ...(forms ? forms.split(" ") : [])])) {
+      if (!typoEligible(word, engine.options)) continue;
+      const spelling = words.length;
+      words.push(word);
+      termIds.push(termId);
+      for (const key of new Set([word, ...deletesOf(word)])) pushTo(deletes, key, spelling);
+    }
   });
-  engine.deletes = deletes;
-  return deletes;
+  engine.spellings = { words, termIds, deletes };
+  return engine.spellings;
 }
 
 /** Optimal string alignment distance (adjacent transpositions count as one edit), capped at `max + 1`. */
@@ -383,17 +424,18 @@ export function editDistance(a: string, b: string, max: number): number {
 /** A vocabulary term reached by a query term; `weight` = factor × idf, what one match is worth. */
 type TermMatch = { termId: number; factor: number; weight: number };
 
-function typoMatches(engine: Engine, term: string): TermMatch[] {
+/** Vocabulary terms one or two edits from the word as typed (compared with real words, not stems). */
+function typoMatches(engine: Engine, word: string): TermMatch[] {
   const { typo } = engine.options;
-  if (!typoEligible(term, engine.options)) return [];
-  const deletes = getDeletes(engine);
-  const maxDistance = term.length >= typo.twoEditsFrom ? 2 : 1;
+  if (!typoEligible(word, engine.options)) return [];
+  const spellings = getSpellings(engine);
+  const maxDistance = word.length >= typo.twoEditsFrom ? 2 : 1;
   const found = new Map<number, number>();
-  for (const key of [term, ...deletesOf(term)]) {
-    for (const termId of deletes.get(key) ?? []) {
-      if (found.has(termId)) continue;
-      const distance = editDistance(term, engine.index.terms[termId] ?? "", maxDistance);
-      if (distance <= maxDistance) found.set(termId, distance);
+  for (const key of [word, ...deletesOf(word)]) {
+    for (const spelling of spellings.deletes.get(key) ?? []) {
+      const termId = spellings.termIds[spelling] ?? -1;
+      const distance = editDistance(word, spellings.words[spelling] ?? "", maxDistance);
+      if (termId >= 0 && distance <= maxDistance && distance < (found.get(termId) ?? Infinity)) found.set(termId, distance);
     }
   }
   // The likeliest correction is the most frequent word (as in classic spelling correction), so
@@ -454,11 +496,11 @@ function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
   const { options } = engine;
   const sources = [...parsed.codes, ...parsed.descriptions, ...parsed.messageLines];
   const terms: string[] = [];
-  const seen = new Set<string>();
+  const surface = new Map<string, string>();
   for (const source of sources) {
-    for (const term of toTerms(source)) {
-      if (seen.has(term)) continue;
-      seen.add(term);
+    for (const { term, word } of toTermWords(source)) {
+      if (surface.has(term)) continue;
+      surface.set(term, word);
       terms.push(term);
       if (terms.length >= options.maxQueryTerms) break;
     }
@@ -472,7 +514,10 @@ function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
 
   const resolved = terms.map((term) => {
     const termId = engine.termIds.get(term);
-    if (termId === undefined) return term === partial ? [...typoMatches(engine, term), ...prefixMatches(engine, term)] : typoMatches(engine, term);
+    if (termId === undefined) {
+      const typos = typoMatches(engine, surface.get(term) ?? term);
+      return term === partial ? [...typos, ...prefixMatches(engine, term)] : typos;
+    }
     const idf = engine.idf[termId] ?? 0;
     const matches: TermMatch[] = [{ termId, factor: 1, weight: idf }];
     // A longer word the user may be typing never counts more than the word as typed (rare
@@ -587,29 +632,34 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       for (const doc of codeDocs) {
         touch(doc);
         tier[doc] = 2;
-        // An entry about this one code is more specific than one listing several.
-        bonus[doc] = (bonus[doc] ?? 0) + (options.bonus.code * rarity) / Math.sqrt(docs[doc]?.codes.length ?? 1);
+        bonus[doc] = (bonus[doc] ?? 0) + options.bonus.code * rarity * codeRole(docs[doc], code);
         pushTo(exactCodesOf, doc, code);
       }
     }
-    // A code spelled as words ("login required", "redirect uri mismatch") is close, not exact.
-    // …also with typos ("redirct uri mismach"), at a discount.
-    const phraseCodes = new Map<string, number>();
+    // A code spelled as words ("login required", "redirect uri mismatch"), typos corrected at a
+    // discount: when that is the whole query it is a close match; inside a longer query ("Snowflake
+    // redirect uri mismatch", "kid not found") only a bonus for entries, the other words decide.
+    const contentWords = plan.words.filter((word) => !isStopword(word)).length;
+    const phraseCodes = new Map<string, { factor: number; whole: boolean }>();
     for (const [words, factor] of [[plan.words, 0.5], [plan.correctedWords, 0.5 * options.typo.factor]] as const) {
       for (let n = 2; n <= 4; n++) {
         for (let i = 0; i + n <= words.length; i++) {
           const phrase = words.slice(i, i + n).join("_");
-          if (!exactCodes.has(phrase) && !phraseCodes.has(phrase) && engine.codeDocs.has(phrase)) phraseCodes.set(phrase, factor);
+          if (!exactCodes.has(phrase) && !phraseCodes.has(phrase) && engine.codeDocs.has(phrase)) {
+            const whole = n >= contentWords;
+            phraseCodes.set(phrase, { factor: whole ? factor : factor * 0.3, whole });
+          }
         }
       }
     }
-    for (const [code, factor] of phraseCodes) {
+    for (const [code, { factor, whole }] of phraseCodes) {
       const codeDocs = engine.codeDocs.get(code) ?? [];
       const rarity = Math.log(1 + count / Math.max(1, codeDocs.length));
       for (const doc of codeDocs) {
+        if (!whole && docs[doc]?.kind === "code") continue;
         touch(doc);
-        tier[doc] = Math.max(tier[doc] ?? 0, 1);
-        bonus[doc] = (bonus[doc] ?? 0) + (options.bonus.code * rarity * factor) / Math.sqrt(docs[doc]?.codes.length ?? 1);
+        if (whole) tier[doc] = Math.max(tier[doc] ?? 0, 1);
+        bonus[doc] = (bonus[doc] ?? 0) + options.bonus.code * rarity * factor * codeRole(docs[doc], code);
       }
     }
 
@@ -742,6 +792,15 @@ function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
   return found;
 }
 
+/**
+ * Entries list their own code first (`[AADSTS7000215, invalid_client]`): an entry whose primary
+ * code was named is more specific than one that lists it as the generic code it comes with.
+ */
+function codeRole(doc: IndexedDoc | undefined, code: string): number {
+  const first = doc?.codes[0];
+  return first !== undefined && normalizeCode(first) === code ? 1 : 0.6;
+}
+
 /** Whether `needle` occurs in `haystack` as whole words (both are space-separated word lists). */
 function containsWords(haystack: string, needle: string): boolean {
   if (needle.length === 0) return false;
@@ -792,7 +851,7 @@ function sequenceOf(engine: Engine, text: string): string[] {
 }
 
 /**
- * Words of a short query that stand next to each other in a title, summary or message template
+ * Words of a short query that stand next to each other in a title, summary, message template or tag
  * ("clock skew", "nonce mismatch") count extra: adjacency is what separates the entry about a
  * problem from one that happens to use the same words.
  */
@@ -806,6 +865,8 @@ function applyPhrases(engine: Engine, plan: QueryPlan, pool: Hit[]): Hit[] {
       [sequenceOf(engine, doc.title), 1],
       [sequenceOf(engine, doc.summary), 0.6],
       ...doc.messages.map((message): [string[], number] => [sequenceOf(engine, message.norm), 0.8]),
+      // Each tag on its own: words of neighbouring tags are not a phrase.
+      ...doc.tags.map((tag): [string[], number] => [sequenceOf(engine, tag), 0.6]),
     ];
     for (let i = 0; i + 1 < plan.sequence.length; i++) {
       const left = plan.sequence[i];

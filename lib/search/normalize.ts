@@ -16,6 +16,8 @@ const quotedPattern = /(^|[\s(=:,[{])(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"|`([^
 const comparedValuePattern =
   /\b(expected|got|received|actual|found|instead of)(\s*[:=]?\s*)(?!(?:got|but|received|instead)\b)([^\s,;]+)(?=\s*[,;]|\s*$|\s+(?:but|got|received|instead)\b)/gi;
 const wordPattern = /[\p{L}\p{N}_]+/gu;
+// Loopback and wildcard addresses ("127.0.0.1", "0.0.0.0") name a setup, so they stay one term.
+const termPattern = /\b\d{1,3}(?:\.\d{1,3}){3}\b|[\p{L}\p{N}_]+/gu;
 
 /**
  * Words too common to tell entries apart. Negations and the words that make up OAuth phrases
@@ -63,6 +65,7 @@ export function stem(word: string): string {
   let result = word;
   if (result.endsWith("ies") && result.length > 5) result = result.slice(0, -2);
   else if (result.endsWith("ing") && result.length > 6) result = result.slice(0, -3);
+  else if (/ations?$/.test(result) && result.length > 7) result = result.replace(/ions?$/, "");
   else if (result.endsWith("ed") && result.length > 5) result = result.slice(0, -2);
   else if (/(?:ss|x|ch|sh)es$/.test(result) && result.length > 5) result = result.slice(0, -2);
   else if (result.endsWith("s") && !/(?:ss|us|sis|ias)$/.test(result)) result = result.slice(0, -1);
@@ -103,6 +106,18 @@ type WordTerms = Array<{ term: string; word: string; offset: number }>;
 const wordCache = new Map<string, WordTerms>();
 const wordCacheLimit = 50_000;
 
+/** `pkceCodeVerifier` → pkce, Code, Verifier; `JWKSTimeout` → JWKS, Timeout (with offsets). */
+function camelParts(word: string): Array<{ part: string; offset: number }> {
+  if (!/[a-z]/.test(word) || !/[A-Z]/.test(word.slice(1))) return [];
+  const parts: Array<{ part: string; offset: number }> = [];
+  let offset = 0;
+  for (const part of word.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/)) {
+    parts.push({ part, offset });
+    offset += part.length;
+  }
+  return parts.length > 1 ? parts : [];
+}
+
 function termsOfWord(word: string): WordTerms {
   const cached = wordCache.get(word);
   if (cached) return cached;
@@ -122,6 +137,11 @@ function termsOfWord(word: string): WordTerms {
       }
     } else if (!isStopword(lower)) {
       out.push({ term: stem(lower), word: lower, offset });
+      // Library identifiers in camelCase also count as their words.
+      for (const { part, offset: partOffset } of camelParts(word)) {
+        const partLower = part.toLowerCase();
+        if (partLower.length >= 2 && !isStopword(partLower)) out.push({ term: stem(partLower), word: partLower, offset: partOffset });
+      }
     }
   }
   if (wordCache.size >= wordCacheLimit) wordCache.clear();
@@ -147,20 +167,25 @@ export function tokenizeWithOffsets(text: string): Term[] {
     .replace(uuidPattern, (match) => " ".repeat(match.length))
     .replace(timestampPattern, (match) => " ".repeat(match.length));
   const out: Term[] = [];
-  for (const match of blanked.matchAll(wordPattern)) {
+  for (const match of blanked.matchAll(termPattern)) {
     pushWord(out, match[0], match.index);
+  }
+  return out;
+}
+
+/** The index terms of `text` with the words they come from, in order, with duplicates. */
+export function toTermWords(text: string): Array<{ term: string; word: string }> {
+  const stripped = stripValues(text, true);
+  const out: Array<{ term: string; word: string }> = [];
+  for (const match of stripped.matchAll(termPattern)) {
+    for (const item of termsOfWord(match[0])) out.push({ term: item.term, word: item.word });
   }
   return out;
 }
 
 /** The index terms of `text`, in order, with duplicates (callers count or dedupe). */
 export function toTerms(text: string): string[] {
-  const stripped = stripValues(text, true);
-  const out: Term[] = [];
-  for (const match of stripped.matchAll(wordPattern)) {
-    pushWord(out, match[0], match.index);
-  }
-  return out.map((item) => item.term);
+  return toTermWords(text).map((item) => item.term);
 }
 
 export function toDistinctTerms(text: string): string[] {

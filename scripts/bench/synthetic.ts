@@ -56,9 +56,10 @@ export function buildSyntheticCatalogue(real: readonly SearchDoc[], size: number
     if (!template) break;
     const slug = `synthetic-${i}`;
     docs.push({
-      kind: "entry",
+      // Reference-code documents stay code documents (one-word titles, found by name).
+      kind: template.kind,
       slug,
-      url: `/troubleshooting/${slug}`,
+      url: template.kind === "code" ? `/codes/${slug}` : `/troubleshooting/${slug}`,
       title: text(template.title, proseWords),
       area: template.area,
       summary: text(template.summary, proseWords),

@@ -44,7 +44,7 @@ describe("toTerms", () => {
       "well",
       "known",
       "openid",
-      "configuration",
+      "configurat",
     ]);
   });
 
@@ -55,6 +55,7 @@ describe("toTerms", () => {
     expect(stem("policies")).toBe(stem("policy"));
     expect(stem("expires")).toBe(stem("expired"));
     expect(stem("uris")).toBe("uri");
+    expect(stem("rotation")).toBe(stem("rotated"));
   });
 });
 
