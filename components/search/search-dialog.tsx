@@ -21,7 +21,7 @@ import {
   type MouseEvent,
 } from "react";
 import type { SearchResult } from "@/lib/search/index";
-import { catalogueSearchUrl, codeUrl, codesUrl } from "@/lib/urls";
+import { catalogueSearchUrl, codesUrl } from "@/lib/urls";
 import { HighlightedText } from "./highlighted-text";
 import { loadSearch, type LoadedSearch } from "./load-search";
 import { ParsedInputSummary } from "./parsed-input-summary";
@@ -197,8 +197,6 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
 
   const trimmed = raw.trim();
   const showNoResults = status === "ready" && trimmed.length > 0 && response !== undefined && results.length === 0;
-  const parsedCodes = response?.parsed.codes ?? [];
-  const firstCode = parsedCodes[0];
   const statusText =
     status === "loading"
       ? "Loading search…"
@@ -225,7 +223,7 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
           <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.83l3.65 3.64a.75.75 0 1 1-1.06 1.06l-3.64-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
         </svg>
         <span>Search</span>
-        <kbd className="hidden rounded border border-zinc-300 px-1.5 font-sans text-xs text-zinc-500 sm:inline dark:border-zinc-600 dark:text-zinc-400">/</kbd>
+        <kbd aria-hidden="true" className="hidden rounded border border-zinc-300 px-1.5 font-sans text-xs text-zinc-500 sm:inline dark:border-zinc-600 dark:text-zinc-400">/</kbd>
       </button>
 
       <dialog
@@ -347,12 +345,8 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
                 </div>
                 <ul className="list-inside list-disc space-y-1 text-sm">
                   <li>
-                    <Link
-                      href={firstCode && parsedCodes.length === 1 ? codeUrl(firstCode) : codesUrl()}
-                      onClick={closeDialog}
-                      className="text-blue-700 underline dark:text-blue-400"
-                    >
-                      {firstCode && parsedCodes.length === 1 ? `Look up ${firstCode} in the error-code reference` : "Browse the error-code reference"}
+                    <Link href={codesUrl()} onClick={closeDialog} className="text-blue-700 underline dark:text-blue-400">
+                      Look the code up in the error-code reference
                     </Link>
                   </li>
                   {errorLookupHref ? (

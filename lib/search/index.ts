@@ -223,6 +223,9 @@ type Scratch = {
   messageSeen: Uint8Array;
   score: Float64Array;
   best: Float64Array;
+  bestBase: Float64Array;
+  /** Sum of the (idf) weights of the query terms a document contains, whatever the field. */
+  explained: Float64Array;
   bonus: Float64Array;
   relevance: Float64Array;
   matched: Uint16Array;
@@ -349,6 +352,8 @@ function getEngine(index: SearchIndex): Engine {
       messageSeen: new Uint8Array(messageDoc.length),
       score: new Float64Array(count),
       best: new Float64Array(count),
+      bestBase: new Float64Array(count),
+      explained: new Float64Array(count),
       bonus: new Float64Array(count),
       relevance: new Float64Array(count),
       matched: new Uint16Array(count),
@@ -580,7 +585,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
   const plan = planQuery(engine, parsed);
   const { docs } = index;
   const count = docs.length;
-  const { seen, score, best, bonus, relevance, matched, tier } = engine.scratch;
+  const { seen, score, best, bestBase, explained, bonus, relevance, matched, tier } = engine.scratch;
   const touched: number[] = [];
   const hitTerms = new Set<number>();
   const exactCodesOf = new Map<number, string[]>();
@@ -607,18 +612,24 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
           if (single) {
             touch(doc);
             score[doc] = (score[doc] ?? 0) + value;
+            explained[doc] = (explained[doc] ?? 0) + base;
             matched[doc] = (matched[doc] ?? 0) + 1;
           } else {
             if ((best[doc] ?? 0) === 0) termTouched.push(doc);
-            if (value > (best[doc] ?? 0)) best[doc] = value;
+            if (value > (best[doc] ?? 0)) {
+              best[doc] = value;
+              bestBase[doc] = base;
+            }
           }
         }
       }
       for (const doc of termTouched) {
         touch(doc);
         score[doc] = (score[doc] ?? 0) + (best[doc] ?? 0);
+        explained[doc] = (explained[doc] ?? 0) + (bestBase[doc] ?? 0);
         matched[doc] = (matched[doc] ?? 0) + 1;
         best[doc] = 0;
+        bestBase[doc] = 0;
       }
     }
 
@@ -699,8 +710,18 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     }
     const required = short ? Math.max(1, Math.min(most, Math.ceil(totalTerms * 0.6))) : 0;
     const minimum = !short && totalTerms > 0 ? top * options.minRelativeScore : 0;
+    // Words the catalogue has never seen are the most specific ones: a document that explains
+    // only a small share of what was asked ("HTTP" in a paste about a flux capacitor) is noise,
+    // and "no entry matches" with what was parsed is the more useful answer.
+    const unknownWeight = Math.log(1 + count);
+    const queryMass = plan.resolved.reduce(
+      (sum, matches) => sum + (matches.length === 0 ? unknownWeight : Math.max(...matches.map((match) => match.weight))),
+      0,
+    );
+    const minimumExplained = totalTerms <= options.explained.upToTerms ? queryMass * options.explained.share : 0;
     function qualifies(doc: number): boolean {
       if ((tier[doc] ?? 0) > 0) return true;
+      if ((explained[doc] ?? 0) < minimumExplained) return false;
       if (short) return (matched[doc] ?? 0) >= required;
       return (relevance[doc] ?? 0) >= minimum && (relevance[doc] ?? 0) > 0;
     }
@@ -719,6 +740,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     for (const doc of touched) {
       seen[doc] = 0;
       score[doc] = 0;
+      explained[doc] = 0;
       best[doc] = 0;
       bonus[doc] = 0;
       relevance[doc] = 0;

@@ -41,6 +41,11 @@ export type SearchOptions = {
   shortQueryTerms: number;
   /** In long queries, word-only results below this share of the best one are dropped. */
   minRelativeScore: number;
+  /**
+   * Queries of up to `upToTerms` terms: a word-only result must contain this share of the query's
+   * weight (idf; words unknown to the catalogue count as the rarest), or it is not a result.
+   */
+  explained: { share: number; upToTerms: number };
   bonus: {
     /** Per exact code match, times the code's rarity. */
     code: number;
@@ -80,6 +85,7 @@ export const searchOptions: SearchOptions = {
   maxQueryTerms: 48,
   shortQueryTerms: 6,
   minRelativeScore: 0.2,
+  explained: { share: 0.3, upToTerms: 12 },
   bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
   codeDocWordFactor: 0.4,
