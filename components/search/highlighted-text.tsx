@@ -6,7 +6,7 @@ export function HighlightedText({ text, ranges }: { text: string; ranges: readon
     <>
       {splitHighlights(text, ranges).map((part, index) =>
         part.match ? (
-          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-inherit dark:bg-amber-500/40">
+          <mark key={index} className="rounded-sm bg-amber-200 px-0.5 text-zinc-950 dark:bg-amber-300 dark:text-zinc-950">
             {part.text}
           </mark>
         ) : (

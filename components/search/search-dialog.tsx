@@ -277,7 +277,8 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
             {statusText}
           </p>
 
-          <div className="min-h-0 overflow-y-auto">
+          {/* Focusable so that keyboard users can scroll long results or the no-results view. */}
+          <div tabIndex={0} role="region" aria-label="Search results" className="min-h-0 overflow-y-auto focus-visible:outline-2 focus-visible:outline-blue-600">
             <ul id={listboxId} role="listbox" aria-label="Matching entries" className={results.length > 0 ? "p-2" : "hidden"}>
               {results.map((result, index) => {
                 const selected = index === activeIndex;
@@ -312,7 +313,7 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
                       {result.codes.slice(0, 4).map((code) => (
                         <code
                           key={code}
-                          className={`rounded px-1 ${result.matches.codes.includes(code) ? "bg-amber-200 text-zinc-900 dark:bg-amber-500/40 dark:text-zinc-100" : "bg-zinc-100 dark:bg-zinc-800"}`}
+                          className={`rounded px-1 ${result.matches.codes.includes(code) ? "bg-amber-200 text-zinc-950 dark:bg-amber-300 dark:text-zinc-950" : "bg-zinc-100 dark:bg-zinc-800"}`}
                         >
                           {code}
                         </code>

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 
 // Search journeys over the real catalogue: the header dialog (button, `/`, Ctrl+K), results as
@@ -181,3 +182,18 @@ test("GET /api/search answers the contract and refuses bad input with 400", asyn
     expect((await refused.json()).error).toBe("invalid_request");
   }
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the open dialog, with results and without, has no axe violations (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto("/");
+    await openWithButton(page);
+    for (const query of ["invalid_client", "jigowatts zorblax"]) {
+      await combobox(page).fill(query);
+      await expect(dialog(page).getByRole("option").first().or(dialog(page).getByTestId("search-no-results"))).toBeVisible();
+      const results = await new AxeBuilder({ page }).include("dialog").analyze();
+      const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 3).join(", ")}`);
+      expect(summary).toEqual([]);
+    }
+  });
+}
