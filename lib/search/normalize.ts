@@ -199,11 +199,11 @@ export function toDistinctTerms(text: string): string[] {
  */
 export function normalizeMessage(text: string): string {
   const stripped = stripValues(text, false)
-    .replace(quotedPattern, (whole: string, lead: string, ...groups: Array<string | undefined>) => {
+    .replace(quotedPattern, (_match: string, lead: string, ...groups: Array<string | undefined>) => {
       const inner = groups.slice(0, 6).find((group) => group !== undefined) ?? "";
       return /^[a-z]{1,12}$/i.test(inner) ? `${lead} ${inner} ` : `${lead} `;
     })
-    .replace(comparedValuePattern, (whole: string, keyword: string) => `${keyword} `);
+    .replace(comparedValuePattern, (_match: string, keyword: string) => `${keyword} `);
   const words: string[] = [];
   for (const match of stripped.matchAll(wordPattern)) {
     const word = match[0].toLowerCase().replace(/^_+|_+$/g, "");

@@ -1,0 +1,80 @@
+// Exact and close matching of message templates, found through their rarest terms.
+import type { Engine } from "./engine";
+import type { QueryPlan } from "./plan";
+import { toDistinctTerms } from "./normalize";
+
+export type MessageMatch = { doc: number; exact: boolean; bonus: number };
+
+/**
+ * Message templates matched by the input: exactly (the template inside a pasted line, or a pasted
+ * fragment of three or more terms inside the template) or closely (80 % of its terms present).
+ */
+export function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
+  const { messageSeen } = engine.scratch;
+  const docs = engine.index.docs;
+  const weightPerTerm = engine.options.bonus.message / 2;
+  const queryTerms = new Set<number>();
+  for (const matches of plan.resolved) for (const match of matches) if (match.factor === 1) queryTerms.add(match.termId);
+  const candidates: number[] = [];
+  const found: MessageMatch[] = [];
+  try {
+    for (const termId of queryTerms) {
+      for (const message of engine.anchorMessages[termId] ?? []) {
+        if (messageSeen[message] === 1) continue;
+        messageSeen[message] = 1;
+        candidates.push(message);
+      }
+    }
+    for (const message of candidates) {
+      const termIds = engine.messageTerms[message] ?? new Int32Array(0);
+      let present = 0;
+      for (const termId of termIds) if (queryTerms.has(termId)) present++;
+      const size = termIds.length;
+      const doc = engine.messageDoc[message] ?? 0;
+      const template = docs[doc]?.messages[engine.messageSub[message] ?? 0];
+      if (!template || size === 0) continue;
+      const specific = size >= 2 || template.norm.includes("_") || /\d/.test(template.norm);
+      const weight = weightPerTerm * Math.min(size, 12);
+      if (present === size && specific && plan.lines.some((line) => containsWords(line.norm, template.norm))) {
+        found.push({ doc, exact: true, bonus: weight });
+      } else if (size >= 4 && present >= 0.8 * size) {
+        found.push({ doc, exact: false, bonus: (weight * present) / size / 2 });
+      }
+    }
+    // A fragment: look only at the templates holding the fragment's rarest term.
+    for (const line of plan.lines) {
+      if (line.size < 3) continue;
+      const termIds = toDistinctTerms(line.norm).map((term) => engine.termIds.get(term));
+      let rarest: Int32Array | undefined;
+      for (const termId of termIds) {
+        const list = termId === undefined ? undefined : engine.termMessages[termId];
+        if (!list || list.length === 0) {
+          rarest = undefined;
+          break;
+        }
+        if (!rarest || list.length < rarest.length) rarest = list;
+      }
+      for (const message of rarest ?? []) {
+        const doc = engine.messageDoc[message] ?? 0;
+        const template = docs[doc]?.messages[engine.messageSub[message] ?? 0];
+        if (!template || template.norm === line.norm || !containsWords(template.norm, line.norm)) continue;
+        found.push({ doc, exact: true, bonus: weightPerTerm * Math.min(line.size, 12) });
+      }
+    }
+  } finally {
+    for (const message of candidates) messageSeen[message] = 0;
+  }
+  return found;
+}
+
+/** Whether `needle` occurs in `haystack` as whole words (both are space-separated word lists). */
+function containsWords(haystack: string, needle: string): boolean {
+  if (needle.length === 0) return false;
+  let at = haystack.indexOf(needle);
+  while (at !== -1) {
+    const end = at + needle.length;
+    if ((at === 0 || haystack[at - 1] === " ") && (end === haystack.length || haystack[end] === " ")) return true;
+    at = haystack.indexOf(needle, at + 1);
+  }
+  return false;
+}
