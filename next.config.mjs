@@ -31,6 +31,9 @@ const nextConfig = {
   poweredByHeader: false,
   // The MDX compiler and highlighter run only on the server, at build time.
   serverExternalPackages: ["mdx-bundler", "esbuild", "shiki", "rehype-pretty-code", "gray-matter"],
+  // Routes that read the catalogue at request time (search, the mock IdP's scenarios) need the
+  // content files next to the server; the reads themselves are marked untraced.
+  outputFileTracingIncludes: { "/api/**": ["./content/**"], "/mock-idp/**": ["./content/**"] },
   async rewrites() {
     return {
       // `/troubleshooting/<slug>.md` must win over the `[slug]` page, so it is checked first.

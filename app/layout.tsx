@@ -1,7 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { SearchDialog } from "@/components/search/search-dialog";
 import { SiteHeader } from "@/components/ui/site-header";
 import { ThemeScript } from "@/components/ui/theme-script";
+import { getCatalogue } from "@/lib/content/catalogue.server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,7 +20,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const catalogue = await getCatalogue();
+  const areas = catalogue.areas.map(({ id, title }) => ({ id, title }));
   return (
     <html lang="en" suppressHydrationWarning>
       <head>
@@ -28,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader search={<SearchDialog areas={areas} />} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>

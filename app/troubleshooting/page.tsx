@@ -3,6 +3,7 @@ import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
 import { EntryArticle } from "@/components/entry/entry-article";
 import { AliasHashRedirect } from "@/components/catalogue/alias-hash-redirect";
+import { CatalogueFilter } from "@/components/search/catalogue-filter";
 import { areaAnchor, catalogueUrl, entryAnchor } from "@/lib/urls";
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default async function CataloguePage() {
         {catalogue.entries.length} problems, grouped by where they happen and ordered by how often they
         do. Every entry and every cause has a permanent link.
       </p>
+      <CatalogueFilter slugs={catalogue.entries.map((entry) => entry.slug)} />
       <nav aria-label="Areas" className="mt-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Areas</h2>
         <ol className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">

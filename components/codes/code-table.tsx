@@ -15,8 +15,9 @@ export function CodeTable({ id, title, rows }: CodeTableProps) {
       <h2 id={headingId} className="text-xl font-semibold">
         {title} <span className="text-base font-normal text-zinc-500 dark:text-zinc-400">({rows.length})</span>
       </h2>
-      {/* The labelled, focusable region lets keyboard users scroll the table sideways on narrow screens. */}
-      <div className="mt-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800" tabIndex={0} role="region" aria-labelledby={headingId}>
+      {/* The labelled, focusable region lets keyboard users scroll the table sideways on narrow screens;
+          `relative` keeps the screen-reader-only labels inside it from widening the page. */}
+      <div className="relative mt-3 overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800" tabIndex={0} role="region" aria-labelledby={headingId}>
         <table className="w-full min-w-[44rem] border-collapse text-left text-sm">
           <thead className="bg-zinc-50 text-zinc-700 dark:bg-zinc-900 dark:text-zinc-300">
             <tr>

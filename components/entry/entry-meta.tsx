@@ -8,7 +8,7 @@ type EntryMetaProps = Pick<Entry, "codes" | "http" | "messages">;
 export function EntryMeta({ codes, http, messages }: EntryMetaProps) {
   if (codes.length === 0 && http.length === 0 && messages.length === 0) return null;
   return (
-    <dl className="my-3 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+    <dl className="my-3 grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
       {codes.length > 0 && (
         <>
           <dt className="font-medium text-zinc-600 dark:text-zinc-400">Codes</dt>
@@ -33,7 +33,7 @@ export function EntryMeta({ codes, http, messages }: EntryMetaProps) {
           <dd>
             <ul className="space-y-1">
               {messages.map((message) => (
-                <li key={message.text} className="font-mono text-xs break-words">
+                <li key={message.text} className="font-mono text-xs [overflow-wrap:anywhere]">
                   {message.text}
                   {message.source && <span className="ml-2 font-sans text-zinc-500 dark:text-zinc-400">({message.source})</span>}
                 </li>

@@ -87,6 +87,12 @@ export function MdxContent({ code, slug, sectionLevel, pagePath }: MdxContentPro
         h2: ({ children }) => <Heading level={sectionLevel}>{children}</Heading>,
         h3: ({ children }) => <Heading level={causeLevel}>{children}</Heading>,
         pre: Pre,
+        // Wide tables scroll inside their own box (focusable, so keyboards can scroll it too).
+        table: (props: ComponentProps<"table">) => (
+          <div className="relative overflow-x-auto" tabIndex={0}>
+            <table {...props} />
+          </div>
+        ),
         Cause,
         Callout,
       }}

@@ -42,7 +42,7 @@ async function loadAreas(root: string, problems: ContentProblem[]): Promise<Area
   const file = "content/areas.json";
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path.join(root, file), "utf8"));
+    json = JSON.parse(await readFile(/* turbopackIgnore: true */ path.join(root, file), "utf8"));
   } catch (error) {
     problems.push({ file, field: "(file)", message: `cannot read areas: ${error instanceof Error ? error.message : String(error)}` });
     return [];
@@ -177,7 +177,7 @@ export function getCatalogue(): Promise<Catalogue> {
  * codes it defines. A tree without the file (e.g. a test fixture) skips that check.
  */
 export async function loadKnownCodes(root: string = process.cwd()): Promise<{ codes?: ReadonlySet<string>; problems: ContentProblem[] }> {
-  const text = await readFile(path.join(root, codesFile), "utf8").catch(() => undefined);
+  const text = await readFile(path.join(/* turbopackIgnore: true */ root, codesFile), "utf8").catch(() => undefined);
   if (text === undefined) return { problems: [] };
   let json: unknown;
   try {

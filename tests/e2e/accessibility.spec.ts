@@ -2,11 +2,13 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
 // One page of each type, in both themes: zero axe violations is the bar.
-const pages = ["/", "/troubleshooting", "/troubleshooting/invalid-client", "/troubleshooting/no-such-entry"];
+const pages = ["/", "/troubleshooting", "/troubleshooting/invalid-client", "/troubleshooting/no-such-entry", "/codes", "/codes/invalid_client"];
 
 for (const colorScheme of ["light", "dark"] as const) {
   for (const path of pages) {
     test(`${path} has no axe violations (${colorScheme})`, async ({ page }) => {
+      // The catalogue page holds every entry (thousands of nodes); axe needs well over the default 30 s there.
+      test.setTimeout(120_000);
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       const results = await new AxeBuilder({ page }).analyze();

@@ -65,7 +65,7 @@ test("code blocks are highlighted at build time and have a copy button", async (
 
 test("dark mode follows the system and the toggle overrides it across reloads", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.goto("/troubleshooting");
+  await page.goto("/troubleshooting/invalid-client");
   const html = page.locator("html");
   await expect(html).toHaveClass(/dark/);
   await page.getByRole("button", { name: "Switch to light theme" }).click();

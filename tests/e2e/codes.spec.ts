@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 // The registry snapshot kept in the repository, so this runs from a clean clone.
 function ianaCodes(): string[] {
-  const text = readFileSync(path.resolve(__dirname, "../fixtures/iana-oauth-extensions-errors.tsv"), "utf8");
+  const text = readFileSync(new URL("../fixtures/iana-oauth-extensions-errors.tsv", import.meta.url), "utf8");
   const names = text
     .split("\n")
     .filter((line) => line.trim() && !line.startsWith("#") && !line.startsWith("name\t"))

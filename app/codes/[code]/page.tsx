@@ -42,7 +42,7 @@ export default async function CodePage({ params }: CodePageProps) {
   return (
     <>
       <p className="text-sm">
-        <Link href={codesUrl()} className="text-blue-700 hover:underline dark:text-blue-400">Error-code reference</Link>
+        <Link href={codesUrl()} className="text-blue-700 underline hover:no-underline dark:text-blue-400">Error-code reference</Link>
       </p>
       <h1 className="mt-2 font-mono text-3xl font-bold tracking-tight break-words">{code}</h1>
 
@@ -52,7 +52,7 @@ export default async function CodePage({ params }: CodePageProps) {
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {definitions.map((definition) => (
               <li key={definition.id}>
-                <a href={`#${definitionAnchor(definition)}`} className="text-blue-700 hover:underline dark:text-blue-400">
+                <a href={`#${definitionAnchor(definition)}`} className="text-blue-700 underline hover:no-underline dark:text-blue-400">
                   {definitionHeading(definition)}
                 </a>
               </li>
