@@ -4,15 +4,13 @@
 // that do not match are hidden (and areas left empty with them); the query is kept in the URL so
 // a filtered catalogue can be shared. Works on the server-rendered page: the elements carry
 // `data-entry="<slug>"` (entries) and `data-area="<id>"` (area sections).
-import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
-import { loadSearch, type LoadedSearch } from "./load-search";
+import { useEffect, useId, useState, type ChangeEvent } from "react";
+import { useSearchEngine } from "./use-search-engine";
 
 export type CatalogueFilterProps = {
   /** Slugs of the entries rendered on the page, in page order. */
   slugs: readonly string[];
 };
-
-type Status = "idle" | "loading" | "ready" | "error";
 
 function readQuery(): string {
   return new URLSearchParams(window.location.search).get("q") ?? "";
@@ -43,23 +41,8 @@ function applyVisibility(visible: ReadonlySet<string> | null, slugs: readonly st
 export function CatalogueFilter({ slugs }: CatalogueFilterProps) {
   const inputId = useId();
   const [query, setQuery] = useState("");
-  const [engine, setEngine] = useState<LoadedSearch | null>(null);
-  const [status, setStatus] = useState<Status>("idle");
+  const { engine, status, start } = useSearchEngine();
   const [shown, setShown] = useState<number | null>(null);
-  const started = useRef(false);
-
-  function start() {
-    if (started.current) return;
-    started.current = true;
-    setStatus("loading");
-    loadSearch().then(
-      (loaded) => {
-        setEngine(loaded);
-        setStatus("ready");
-      },
-      () => setStatus("error"),
-    );
-  }
 
   // The query arrives in the URL (e.g. from the home page's search form).
   useEffect(() => {

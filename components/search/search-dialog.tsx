@@ -23,8 +23,8 @@ import {
 import type { SearchResult } from "@/lib/search/index";
 import { catalogueSearchUrl, codesUrl } from "@/lib/urls";
 import { HighlightedText } from "./highlighted-text";
-import { loadSearch, type LoadedSearch } from "./load-search";
 import { ParsedInputSummary } from "./parsed-input-summary";
+import { useSearchEngine } from "./use-search-engine";
 
 export type SearchDialogProps = {
   /** Area ids and titles, to label results with their area. */
@@ -34,8 +34,6 @@ export type SearchDialogProps = {
   /** Results shown at once. */
   limit?: number;
 };
-
-type LoadStatus = "idle" | "loading" | "ready" | "error";
 
 // The same cap as the API: longer pastes are cut, not refused, in the browser.
 const maxQueryLength = 10_000;
@@ -81,8 +79,7 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const caretRef = useRef<number | null>(null);
   const [raw, setRaw] = useState("");
-  const [engine, setEngine] = useState<LoadedSearch | null>(null);
-  const [status, setStatus] = useState<LoadStatus>("idle");
+  const { engine, status, start: startLoading } = useSearchEngine();
   const [active, setActive] = useState({ query: "", index: 0 });
   const query = useDeferredValue(raw);
   const areaTitles = useMemo(() => new Map(areas.map((area) => [area.id, area.title])), [areas]);
@@ -95,17 +92,6 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
   const activeIndex = active.query === query ? Math.min(active.index, Math.max(0, results.length - 1)) : 0;
   const optionId = (index: number) => `${id}-option-${index}`;
 
-  const startLoading = useCallback(() => {
-    if (engine || status === "loading") return;
-    setStatus("loading");
-    loadSearch().then(
-      (loaded) => {
-        setEngine(loaded);
-        setStatus("ready");
-      },
-      () => setStatus("error"),
-    );
-  }, [engine, status]);
 
   const openDialog = useCallback(() => {
     const dialog = dialogRef.current;
