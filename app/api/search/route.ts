@@ -10,9 +10,14 @@ async function respond(parsed: ParseSearchRequestResult): Promise<Response> {
   try {
     const index = await getSearchIndex();
     return Response.json(toSearchApiResponse(searchIndex(index, parsed.request.query, { limit: parsed.request.limit })));
-  } catch {
-    // Content problems fail the build, so this only happens if the catalogue cannot be read at run time.
-    return Response.json({ error: "server_error", message: "The search index is not available; run npm run check:content." }, { status: 500 });
+  } catch (error) {
+    // Content problems fail the build, so this only happens if the catalogue cannot be read at run
+    // time (files removed or unreadable after the build): a server-side fault, logged for the operator.
+    console.error("search: the catalogue could not be loaded:", error);
+    return Response.json(
+      { error: "temporarily_unavailable", message: "Search is unavailable: the catalogue could not be read on the server. Try again later; operators: run npm run check:content." },
+      { status: 503 },
+    );
   }
 }
 
