@@ -28,3 +28,16 @@ test("a code page lists both meanings of access_denied and links to entries", as
   await expect(page.getByText("RFC 8628").first()).toBeVisible();
   await expect(page.getByText("RFC 6749").first()).toBeVisible();
 });
+
+test("a code or entry URL in the wrong letter case redirects permanently to the canonical one", async ({ request }) => {
+  for (const [from, to] of [
+    ["/codes/INVALID_CLIENT", "/codes/invalid_client"],
+    ["/codes/aadsts50011", "/codes/AADSTS50011"],
+    ["/troubleshooting/Invalid-Client", "/troubleshooting/invalid-client"],
+  ]) {
+    const response = await request.get(from, { maxRedirects: 0 });
+    expect(response.status(), from).toBe(308);
+    expect(new URL(response.headers()["location"] ?? "", "http://x").pathname, from).toBe(to);
+  }
+  expect((await request.get("/codes/no_such_code")).status()).toBe(404);
+});
