@@ -30,11 +30,12 @@ test("a code page lists both meanings of access_denied and links to entries", as
 });
 
 test("a code or entry URL in the wrong letter case redirects permanently to the canonical one", async ({ request }) => {
-  for (const [from, to] of [
+  const cases: Array<[from: string, to: string]> = [
     ["/codes/INVALID_CLIENT", "/codes/invalid_client"],
     ["/codes/aadsts50011", "/codes/AADSTS50011"],
     ["/troubleshooting/Invalid-Client", "/troubleshooting/invalid-client"],
-  ]) {
+  ];
+  for (const [from, to] of cases) {
     const response = await request.get(from, { maxRedirects: 0 });
     expect(response.status(), from).toBe(308);
     expect(new URL(response.headers()["location"] ?? "", "http://x").pathname, from).toBe(to);
