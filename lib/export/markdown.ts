@@ -1,8 +1,10 @@
 // The catalogue as Markdown for readers outside the site: one entry (`/troubleshooting/<slug>.md`),
 // the index (`/llms.txt`, llmstxt.org format) and everything in one file (`/llms-full.txt`).
+import { entriesForCode, groupBySource, httpStatusLabel, returnedAtLabels, type CodeReference } from "../codes";
+import type { CodeDefinition } from "../codes/schema";
 import type { Catalogue, Entry } from "../content/entry";
 import { groupByArea } from "../content/group";
-import { absoluteUrl, causeUrl, entryMarkdownUrl, entryUrl } from "../urls";
+import { absoluteUrl, causeUrl, codeUrl, codesUrl, entryMarkdownUrl, entryUrl } from "../urls";
 
 export const siteTitle = "OIDC FixBook";
 export const siteSummary =
@@ -48,6 +50,32 @@ export function entryToMarkdown(entry: Entry, origin: string, headingLevel: 1 | 
   return `${absolutizeLinks(parts.join("\n\n"), origin)}\n`;
 }
 
+function definitionToMarkdown(definition: CodeDefinition, entries: readonly Entry[], origin: string): string {
+  const lines = [
+    `### ${definition.code}${definition.vendor ? ` (${definition.vendor})` : ""}: ${returnedAtLabels[definition.returned_at]}`,
+    "",
+    definition.meaning,
+    "",
+    `- Page: ${absoluteUrl(codeUrl(definition.code), origin)}`,
+    `- HTTP: ${definition.http === null ? httpStatusLabel(null) : definition.http}`,
+  ];
+  if (definition.oauth_error) lines.push(`- Comes with: \`${definition.oauth_error}\``);
+  if (definition.retry) lines.push(`- Retry: ${definition.retry}`);
+  if (definition.spec) lines.push(`- Spec: ${definition.spec.title}${definition.spec.section ? `, section ${definition.spec.section}` : ""} (${definition.spec.url})`);
+  const carrying = entriesForCode(entries, definition.code);
+  if (carrying.length > 0) lines.push(`- Entries: ${carrying.map((entry) => absoluteUrl(entryUrl(entry.slug), origin)).join(", ")}`);
+  return lines.join("\n");
+}
+
+/** The error-code reference as one Markdown section, grouped by source like `/codes`. */
+export function codeReferenceToMarkdown(reference: CodeReference, entries: readonly Entry[], origin: string): string {
+  const groups = groupBySource(reference).map((group) =>
+    [`## ${group.label}`, ...group.definitions.map((definition) => definitionToMarkdown(definition, entries, origin))].join("\n\n"),
+  );
+  const intro = `Every error code the catalogue knows: what it means, where it is returned, its usual HTTP status, whether retrying helps, and the entries that explain it. Codes are case-sensitive as returned. Online: ${absoluteUrl(codesUrl(), origin)}.`;
+  return `# Error-code reference\n\n${intro}\n\n${groups.join("\n\n")}\n`;
+}
+
 export function buildLlmsTxt(catalogue: Catalogue, origin: string): string {
   const sections = groupByArea(catalogue).map(({ area, entries }) =>
     [
@@ -64,13 +92,19 @@ export function buildLlmsTxt(catalogue: Catalogue, origin: string): string {
     `Every entry is available as Markdown at the links below; the whole catalogue in one file is at ${absoluteUrl("/llms-full.txt", origin)}. Structured JSON: ${absoluteUrl("/api/entries", origin)}.`,
     "",
     ...sections.flatMap((section) => [section, ""]),
+    "## Reference",
+    "",
+    `- [Error-code reference](${absoluteUrl(codesUrl(), origin)}): every OAuth 2.0, OpenID Connect, IdP and vendor error code with its meaning, HTTP status, retry rule, spec section and entries (also at the end of llms-full.txt)`,
+    "",
   ].join("\n");
 }
 
-export function buildLlmsFullTxt(catalogue: Catalogue, origin: string): string {
+/** Every entry in catalogue order, then (when given) the error-code reference. */
+export function buildLlmsFullTxt(catalogue: Catalogue, origin: string, codes?: CodeReference): string {
   const body = groupByArea(catalogue).flatMap(({ area, entries }) => [
     `# ${area.title}\n\n${area.summary}\n`,
     ...entries.map((entry) => entryToMarkdown(entry, origin, 2)),
   ]);
+  if (codes) body.push(codeReferenceToMarkdown(codes, catalogue.entries, origin));
   return [`# ${siteTitle}\n\n> ${siteSummary}\n`, ...body].join("\n");
 }

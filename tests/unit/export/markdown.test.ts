@@ -2,6 +2,8 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@/lib/content/catalogue.server";
 import type { Catalogue } from "@/lib/content/entry";
+import { buildCodeReference } from "@/lib/codes";
+import type { CodeDefinition } from "@/lib/codes/schema";
 import { buildLlmsFullTxt, buildLlmsTxt, entryToMarkdown } from "@/lib/export/markdown";
 
 const origin = "https://fixbook.example";
@@ -42,5 +44,42 @@ describe("llms.txt and llms-full.txt", () => {
     const positions = catalogue.entries.map((entry) => text.indexOf(`## ${entry.title}\n`));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("llms.txt links the error-code reference", () => {
+    expect(buildLlmsTxt(catalogue, origin)).toContain("- [Error-code reference](https://fixbook.example/codes): ");
+  });
+
+  it("llms-full.txt ends with the error-code reference, linking codes to their entries", () => {
+    const definitions: CodeDefinition[] = [
+      {
+        id: "invalid_client@token-endpoint",
+        code: "invalid_client",
+        source: "iana",
+        meaning: "Client authentication failed at the token endpoint.",
+        returned_at: "token-endpoint",
+        http: 401,
+        spec: { title: "RFC 6749", url: "https://www.rfc-editor.org/rfc/rfc6749#section-5.2", section: "5.2" },
+      },
+      {
+        id: "slow_down@device-token",
+        code: "slow_down",
+        source: "iana",
+        meaning: "The device polls faster than the interval allows.",
+        returned_at: "device-token",
+        http: 400,
+        retry: "Add 5 seconds to the polling interval.",
+        spec: { title: "RFC 8628", url: "https://www.rfc-editor.org/rfc/rfc8628#section-3.5", section: "3.5" },
+      },
+    ];
+    const text = buildLlmsFullTxt(catalogue, origin, buildCodeReference(definitions));
+    const reference = text.slice(text.indexOf("# Error-code reference\n"));
+    expect(text.indexOf("# Error-code reference\n")).toBeGreaterThan(text.lastIndexOf(`## ${catalogue.entries.at(-1)?.title}`));
+    expect(reference).toContain("### invalid_client: Token endpoint\n\nClient authentication failed at the token endpoint.");
+    expect(reference).toContain("- Page: https://fixbook.example/codes/invalid_client\n- HTTP: 401");
+    expect(reference).toContain("- Spec: RFC 8628, section 3.5 (https://www.rfc-editor.org/rfc/rfc8628#section-3.5)");
+    expect(reference).toContain("- Retry: Add 5 seconds to the polling interval.");
+    const carrying = catalogue.entries.filter((entry) => entry.codes.includes("invalid_client"));
+    for (const entry of carrying) expect(reference).toContain(`https://fixbook.example/troubleshooting/${entry.slug}`);
   });
 });
