@@ -15,9 +15,9 @@ export default function NotFound() {
         <button type="submit" className="rounded-lg bg-blue-700 px-4 py-2 font-medium text-white hover:bg-blue-800">Search</button>
       </form>
       <ul className="mt-6 space-y-1">
-        <li><Link href={catalogueUrl()} className="text-blue-700 underline hover:no-underline dark:text-blue-400">Browse the whole catalogue</Link></li>
-        <li><Link href={codesUrl()} className="text-blue-700 underline hover:no-underline dark:text-blue-400">Look up an error code</Link></li>
-        <li><Link href="/" className="text-blue-700 underline hover:no-underline dark:text-blue-400">Home</Link></li>
+        <li><Link href={catalogueUrl()} className="text-link">Browse the whole catalogue</Link></li>
+        <li><Link href={codesUrl()} className="text-link">Look up an error code</Link></li>
+        <li><Link href="/" className="text-link">Home</Link></li>
       </ul>
     </section>
   );

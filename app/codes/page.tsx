@@ -33,7 +33,7 @@ export default async function CodesPage() {
         case-sensitive as returned. Some codes mean different things in different places
         (<code className="font-mono">access_denied</code> in a redirect versus while polling for a
         device token), so they have one row per place. Have a message rather than a code?{" "}
-        <Link href={catalogueUrl()} className="text-blue-700 underline hover:no-underline dark:text-blue-400">Search the catalogue</Link>.
+        <Link href={catalogueUrl()} className="text-link">Search the catalogue</Link>.
       </p>
       <nav aria-label="Code groups" className="mt-6">
         <ul className="flex flex-wrap gap-2 text-sm">

@@ -34,7 +34,7 @@ export function CodeDefinition({ definition }: { definition: Definition }) {
           <>
             <dt className="font-medium text-zinc-600 dark:text-zinc-400">Sent with error</dt>
             <dd>
-              <Link href={codeUrl(definition.oauth_error)} className="font-mono text-blue-700 underline hover:no-underline dark:text-blue-400">
+              <Link href={codeUrl(definition.oauth_error)} className="font-mono text-link">
                 {definition.oauth_error}
               </Link>
             </dd>
@@ -44,7 +44,7 @@ export function CodeDefinition({ definition }: { definition: Definition }) {
         <dt className="font-medium text-zinc-600 dark:text-zinc-400">Defined by</dt>
         <dd>
           {definition.spec ? (
-            <a href={definition.spec.url} className="text-blue-700 underline hover:no-underline dark:text-blue-400" rel="noopener">
+            <a href={definition.spec.url} className="text-link" rel="noopener">
               {definition.spec.title}
               {definition.spec.section && <>, section {definition.spec.section}</>}
             </a>

@@ -317,7 +317,7 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
             {status === "error" ? (
               <div className="space-y-2 px-4 py-6 text-sm">
                 <p>Search could not be loaded. Check your connection and open the dialog again, or browse the catalogue.</p>
-                <Link href={catalogueSearchUrl(trimmed.slice(0, 500))} onClick={closeDialog} className="text-blue-700 underline dark:text-blue-400">
+                <Link href={catalogueSearchUrl(trimmed.slice(0, 500))} onClick={closeDialog} className="text-link">
                   Open the catalogue
                 </Link>
               </div>
@@ -332,13 +332,13 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
                 </div>
                 <ul className="list-inside list-disc space-y-1 text-sm">
                   <li>
-                    <Link href={codesUrl()} onClick={closeDialog} className="text-blue-700 underline dark:text-blue-400">
+                    <Link href={codesUrl()} onClick={closeDialog} className="text-link">
                       Look the code up in the error-code reference
                     </Link>
                   </li>
                   {errorLookupHref ? (
                     <li>
-                      <Link href={errorLookupHref} onClick={closeDialog} className="text-blue-700 underline dark:text-blue-400">
+                      <Link href={errorLookupHref} onClick={closeDialog} className="text-link">
                         Paste it into the error lookup tool
                       </Link>
                     </li>
@@ -358,7 +358,7 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
           <div className="flex flex-wrap items-center justify-between gap-2 border-t border-zinc-200 px-4 py-2 text-xs text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
             <span aria-hidden="true">↑ ↓ to choose · Enter to open · Esc to close</span>
             {results.length > 0 && trimmed.length <= 500 ? (
-              <Link href={catalogueSearchUrl(trimmed)} onClick={closeDialog} className="text-blue-700 underline dark:text-blue-400">
+              <Link href={catalogueSearchUrl(trimmed)} onClick={closeDialog} className="text-link">
                 Filter the catalogue by this
               </Link>
             ) : null}

@@ -42,7 +42,7 @@ export default async function CodePage({ params }: CodePageProps) {
   return (
     <>
       <p className="text-sm">
-        <Link href={codesUrl()} className="text-blue-700 underline hover:no-underline dark:text-blue-400">Error-code reference</Link>
+        <Link href={codesUrl()} className="text-link">Error-code reference</Link>
       </p>
       <h1 className="mt-2 font-mono text-3xl font-bold tracking-tight break-words">{code}</h1>
 
@@ -52,7 +52,7 @@ export default async function CodePage({ params }: CodePageProps) {
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {definitions.map((definition) => (
               <li key={definition.id}>
-                <a href={`#${definitionAnchor(definition)}`} className="text-blue-700 underline hover:no-underline dark:text-blue-400">
+                <a href={`#${definitionAnchor(definition)}`} className="text-link">
                   {definitionHeading(definition)}
                 </a>
               </li>
@@ -81,7 +81,7 @@ export default async function CodePage({ params }: CodePageProps) {
         ) : (
           <p className="mt-3 text-zinc-700 dark:text-zinc-300">
             No entry is filed under this code yet.{" "}
-            <Link href={catalogueSearchUrl(code)} className="text-blue-700 underline hover:no-underline dark:text-blue-400">
+            <Link href={catalogueSearchUrl(code)} className="text-link">
               Search the catalogue for {code}
             </Link>{" "}
             to find entries that mention it.

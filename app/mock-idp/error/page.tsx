@@ -39,7 +39,7 @@ export default async function MockIdpErrorPage({ searchParams }: { searchParams:
           {page.differences.map((difference) => <li key={difference}>{difference}</li>)}
         </ul>
       ) : null}
-      {page.entry ? <p className="mt-6"><a href={entryUrl(page.entry)} className="text-blue-700 underline hover:no-underline dark:text-blue-400">How to fix this</a></p> : null}
+      {page.entry ? <p className="mt-6"><a href={entryUrl(page.entry)} className="text-link">How to fix this</a></p> : null}
     </section>
   );
 }

@@ -47,7 +47,7 @@ export default async function EntryPage({ params }: PageProps<"/troubleshooting/
           <ul className="mt-2 space-y-1">
             {related.map((other) => (
               <li key={other.slug}>
-                <Link href={entryUrl(other.slug)} className="text-blue-700 underline hover:no-underline dark:text-blue-400">{other.title}</Link>
+                <Link href={entryUrl(other.slug)} className="text-link">{other.title}</Link>
                 <span className="text-sm text-zinc-600 dark:text-zinc-400"> — {other.summary}</span>
               </li>
             ))}
