@@ -1,4 +1,11 @@
-// A fixed-window request counter per route and client, kept in memory per server instance.
+// A fixed-window request counter per key (route and caller, or route alone), kept in memory per
+// server instance.
+
+/**
+ * How many callers' worth of requests a route takes in one window, all callers together. Callers
+ * are told apart by X-Forwarded-For, which a client can forge; this ceiling still bounds the load.
+ */
+export const routeCeilingFactor = 20;
 
 export type RateLimitDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 

@@ -11,6 +11,7 @@ import { corsPreflight, noStoreJson, withCors } from "./http";
 import { handleLoginSubmit } from "./login";
 import { handleDiscovery, handleJwks } from "./metadata";
 import { clientKey, resolveOrigin } from "./origin";
+import { routeCeilingFactor, type RateLimitDecision } from "./rate-limit";
 import { mockIdpBasePath, mockIdpEndpoints } from "./paths";
 import { handlePromoteSubmit } from "./promote";
 import { handleResume } from "./resume";
@@ -69,6 +70,15 @@ function notFound(description = "no such mock IdP endpoint"): Response {
 }
 
 /** Splits /mock-idp[/scenarios/<name>]/<rest> into the scenario and the endpoint path. */
+/** The caller's own budget for the route first, then the route's ceiling for all callers together. */
+function checkRateLimit(deps: MockIdpDeps, routeName: string, caller: string): RateLimitDecision {
+  const { max, windowSeconds } = deps.config.rateLimit;
+  const now = deps.now();
+  const own = deps.state.rateLimiter.hit(`${routeName}:${caller}`, now, { max, windowSeconds });
+  if (!own.ok) return own;
+  return deps.state.routeLimiter.hit(routeName, now, { max: max * routeCeilingFactor, windowSeconds });
+}
+
 function locate(pathname: string): { scenario: string | null; path: string } | null {
   if (pathname !== mockIdpBasePath && !pathname.startsWith(`${mockIdpBasePath}/`)) return null;
   const rest = pathname.slice(mockIdpBasePath.length) || "/";
@@ -95,7 +105,7 @@ export async function handleMockIdpRequest(request: Request, deps: MockIdpDeps):
     return toErrorResponse(oauthError("invalid_request", `${request.method} is not allowed here`, { status: 405, headers: { Allow: route.methods.join(", ") } }));
   }
 
-  const decision = deps.state.rateLimiter.hit(`${route.name}:${clientKey(request)}`, deps.now(), deps.config.rateLimit);
+  const decision = checkRateLimit(deps, route.name, clientKey(request));
   if (!decision.ok) {
     const limited = toErrorResponse(
       oauthError("rate_limited", `too many requests to ${route.name}; retry after ${decision.retryAfterSeconds} s`, { headers: { "Retry-After": String(decision.retryAfterSeconds) } }),

@@ -1,5 +1,6 @@
 // Rate limiting, the off switch, CORS and malformed input at the HTTP level.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { routeCeilingFactor } from "@/lib/mock-idp/rate-limit";
 import { startMockIdp, type MockIdpServer } from "./harness";
 import { postForm } from "./helpers";
 
@@ -23,6 +24,25 @@ describe("rate limit", () => {
     expect((await fetch(`${server.issuer}/.well-known/jwks.json`)).status).toBe(200);
     server.advance(60_000);
     expect((await fetch(discovery)).status).toBe(200);
+  });
+});
+
+describe("rate limit with forged caller addresses", () => {
+  let server: MockIdpServer;
+  beforeAll(async () => {
+    server = await startMockIdp({ config: { rateLimit: { max: 2, windowSeconds: 60 } } });
+  });
+  afterAll(() => server.close());
+
+  it("a new X-Forwarded-For per request gets fresh per-caller budgets, but the route's ceiling still holds", async () => {
+    const jwks = `${server.issuer}/.well-known/jwks.json`;
+    const ceiling = 2 * routeCeilingFactor;
+    const statuses: number[] = [];
+    for (let index = 0; index <= ceiling; index++) {
+      statuses.push((await fetch(jwks, { headers: { "x-forwarded-for": `198.51.100.${index % 250}, 10.0.0.${index}` } })).status);
+    }
+    expect(statuses.slice(0, ceiling).every((status) => status === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });
 
