@@ -96,7 +96,7 @@ export async function handleDeviceCodeGrant(params: URLSearchParams, client: Moc
       if (record.sub === undefined) return deviceError("invalid_grant", "device_code has no approving user");
       record.status = "redeemed";
       const subject = { sub: record.sub, anonymous: record.anonymous ?? false, amr: ["app"], auth_time: Math.floor(now / 1000) };
-      return { ok: true, tokens: await issueTokens({ subject, client, scope: claims.scope, context, deps }) };
+      return { ok: true, tokens: await issueTokens({ grant: `device:${claims.jti}`, subject, client, scope: claims.scope, context, deps }) };
     }
   }
 }

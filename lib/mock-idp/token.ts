@@ -17,7 +17,7 @@ import { isValidCodeVerifier, verifyPkce } from "./pkce";
 import { allowsGrant, deviceCodeGrantType, type MockClient } from "./registry";
 import { unseal } from "./sealed";
 import { splitScope } from "./scopes";
-import { issueTokens, refreshTokenSchema, type TokenResponse } from "./tokens";
+import { isGrantRevoked, issueTokens, refreshTokenSchema, revokeGrant, type TokenResponse } from "./tokens";
 
 type GrantResult = { ok: true; tokens: TokenResponse } | { ok: false; error: OAuthError };
 
@@ -44,11 +44,14 @@ async function redeemAuthorizationCode(params: URLSearchParams, client: MockClie
   if (!isValidCodeVerifier(verifier)) return invalidGrant("PKCE verification failed: code_verifier must be 43–128 characters from A-Z a-z 0-9 - . _ ~");
   if (!(await verifyPkce(verifier, claims.code_challenge))) return invalidGrant("PKCE verification failed: code_verifier does not match code_challenge");
   // Synchronous check-and-mark after the last await: of concurrent redemptions exactly one gets here first.
-  if (!deps.state.replayGuard.consume(`code:${claims.jti}`, claims.exp * 1000, deps.now())) {
+  const grant = `code:${claims.jti}`;
+  if (!deps.state.replayGuard.consume(grant, claims.exp * 1000, deps.now())) {
+    // A second use may be an attacker's: the tokens the first use got are revoked too.
+    revokeGrant(grant, deps);
     return invalidGrant("authorization code was already used");
   }
   const { sub, anonymous, amr, auth_time } = claims;
-  return { ok: true, tokens: await issueTokens({ subject: { sub, anonymous, amr, auth_time }, client, scope: claims.scope, nonce: claims.nonce, context, deps }) };
+  return { ok: true, tokens: await issueTokens({ grant, subject: { sub, anonymous, amr, auth_time }, client, scope: claims.scope, nonce: claims.nonce, context, deps }) };
 }
 
 async function redeemRefreshToken(params: URLSearchParams, client: MockClient, context: IssuerContext, deps: MockIdpDeps): Promise<GrantResult> {
@@ -59,6 +62,7 @@ async function redeemRefreshToken(params: URLSearchParams, client: MockClient, c
   const claims = opened.claims;
   if (claims.client_id !== client.client_id) return invalidGrant("refresh token was issued to another client");
   if (claims.base !== context.base) return invalidGrant("refresh token was issued by another issuer");
+  if (isGrantRevoked(claims.grant, deps)) return invalidGrant("refresh token was revoked: a token of its grant was reused, so the whole grant was revoked; sign in again");
 
   const granted = splitScope(claims.scope);
   const requested = param(params, "scope") === undefined ? granted : splitScope(param(params, "scope"));
@@ -66,10 +70,12 @@ async function redeemRefreshToken(params: URLSearchParams, client: MockClient, c
   if (extra.length > 0) return { ok: false, error: oauthError("invalid_scope", `scope may only narrow on refresh; not granted: ${extra.join(" ")}`) };
 
   if (!deps.state.replayGuard.consume(`refresh:${claims.jti}`, claims.exp * 1000, deps.now())) {
+    // A replayed rotated-away token means two holders: revoke the grant, so neither keeps access.
+    revokeGrant(claims.grant, deps);
     return invalidGrant("refresh token was already used (refresh tokens rotate on every use)");
   }
   const { sub, anonymous, amr, auth_time } = claims;
-  return { ok: true, tokens: await issueTokens({ subject: { sub, anonymous, amr, auth_time }, client, scope: requested.join(" "), context, deps }) };
+  return { ok: true, tokens: await issueTokens({ grant: claims.grant, subject: { sub, anonymous, amr, auth_time }, client, scope: requested.join(" "), context, deps }) };
 }
 
 export async function handleToken(request: Request, context: IssuerContext, deps: MockIdpDeps, options: { defaultGrantType?: string } = {}): Promise<Response> {

@@ -25,6 +25,8 @@ export type GrantSubject = z.infer<typeof grantSubjectSchema>;
 
 export const accessTokenSchema = z.object({
   sub: z.string(),
+  /** The grant (one code or device authorization) this token descends from; see `revokeGrant`. */
+  grant: z.string(),
   client_id: z.string(),
   scope: z.string(),
   base: z.string(),
@@ -32,6 +34,7 @@ export const accessTokenSchema = z.object({
 });
 
 export const refreshTokenSchema = grantSubjectSchema.extend({
+  grant: z.string(),
   client_id: z.string(),
   scope: z.string(),
   base: z.string(),
@@ -67,7 +70,23 @@ export async function signIdToken(
     .sign(key.privateKey);
 }
 
+/**
+ * Revokes every access and refresh token issued from one grant, as RFC 6749 §4.1.2 (a code used
+ * twice) and OAuth 2.0 Security BCP §4.14 (a rotated refresh token replayed) recommend. Kept in
+ * the replay guard for as long as any token of the grant can live.
+ */
+export function revokeGrant(grant: string, deps: MockIdpDeps): void {
+  const now = deps.now();
+  deps.state.replayGuard.consume(`revoked-grant:${grant}`, now + refreshTokenTtlSeconds * 1000, now);
+}
+
+export function isGrantRevoked(grant: string, deps: MockIdpDeps): boolean {
+  return deps.state.replayGuard.isUsed(`revoked-grant:${grant}`, deps.now());
+}
+
 export async function issueTokens(input: {
+  /** Stable across refreshes: `code:<jti>` or `device:<jti>` of the grant's first token. */
+  grant: string;
   subject: GrantSubject;
   client: MockClient;
   scope: string;
@@ -75,13 +94,13 @@ export async function issueTokens(input: {
   context: IssuerContext;
   deps: MockIdpDeps;
 }): Promise<TokenResponse> {
-  const { subject, client, scope, context, deps } = input;
+  const { grant, subject, client, scope, context, deps } = input;
   const now = deps.now();
   const response: TokenResponse = {
     access_token: await seal(
       deps.keys.tokenKey,
       "access_token",
-      { sub: subject.sub, client_id: client.client_id, scope, base: context.base, anonymous: subject.anonymous },
+      { sub: subject.sub, grant, client_id: client.client_id, scope, base: context.base, anonymous: subject.anonymous },
       { now, ttlSeconds: accessTokenTtlSeconds },
     ),
     token_type: "Bearer",
@@ -92,7 +111,7 @@ export async function issueTokens(input: {
     response.refresh_token = await seal(
       deps.keys.tokenKey,
       "refresh_token",
-      { ...subject, client_id: client.client_id, scope, base: context.base },
+      { ...subject, grant, client_id: client.client_id, scope, base: context.base },
       { now, ttlSeconds: refreshTokenTtlSeconds },
     );
   }

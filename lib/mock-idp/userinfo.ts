@@ -6,7 +6,7 @@ import { oauthError, toErrorResponse } from "./errors";
 import { noStoreJson, readFormBody } from "./http";
 import { unseal } from "./sealed";
 import { splitScope } from "./scopes";
-import { accessTokenSchema } from "./tokens";
+import { accessTokenSchema, isGrantRevoked } from "./tokens";
 import { findDemoUserBySub } from "./users";
 
 function challenge(error: string, description: string, extra = ""): Record<string, string> {
@@ -39,6 +39,7 @@ export async function handleUserinfo(request: Request, context: IssuerContext, d
   if (!opened.ok) return invalidToken(opened.reason === "expired" ? "access token expired" : "access token is invalid");
   const claims = opened.claims;
   if (claims.base !== context.base) return invalidToken("access token was issued by another issuer");
+  if (isGrantRevoked(claims.grant, deps)) return invalidToken("access token was revoked: a code or refresh token of its grant was reused");
   const scopes = splitScope(claims.scope);
   if (!scopes.includes("openid")) {
     return toErrorResponse(

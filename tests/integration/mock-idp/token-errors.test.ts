@@ -84,6 +84,22 @@ describe("authorization codes", () => {
     for (const body of bodies) expect(body).toEqual({ error: "invalid_grant", error_description: "authorization code was already used" });
   });
 
+  it("a second redemption also revokes what the first one got (RFC 6749 §4.1.2)", async () => {
+    const { code, verifier } = await getCode(server);
+    const tokens: { access_token: string; refresh_token: string } = await (await redeem(server, code, verifier)).json();
+    const userinfo = () => fetch(`${server.issuer}/oauth/userinfo`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    expect((await userinfo()).status).toBe(200);
+
+    expect((await redeem(server, code, verifier)).status).toBe(400);
+
+    const revoked = await userinfo();
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get("www-authenticate")).toContain('error="invalid_token"');
+    const refresh = await postForm(tokenUrl, { grant_type: "refresh_token", refresh_token: tokens.refresh_token }, { authorization: basic(webClient.id, webClient.secret) });
+    expect(refresh.status).toBe(400);
+    expect(await refresh.json()).toEqual({ error: "invalid_grant", error_description: "refresh token was revoked: a token of its grant was reused, so the whole grant was revoked; sign in again" });
+  });
+
   it("a code older than 10 minutes → 400 invalid_grant", async () => {
     const { code, verifier } = await getCode(server);
     server.advance(10 * 60 * 1000 + 1000);
@@ -181,5 +197,39 @@ describe("malformed token requests are 4xx, never 500", () => {
     const response = await fetch(tokenUrl);
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
+  });
+});
+
+describe("refresh token rotation", () => {
+  async function refresh(refreshToken: string): Promise<Response> {
+    return postForm(tokenUrl, { grant_type: "refresh_token", refresh_token: refreshToken }, { authorization: basic(webClient.id, webClient.secret) });
+  }
+
+  it("each refresh rotates; replaying a rotated-away token revokes the whole grant (Security BCP §4.14)", async () => {
+    const { code, verifier } = await getCode(server);
+    const first: { refresh_token: string } = await (await redeem(server, code, verifier)).json();
+    const rotated = await refresh(first.refresh_token);
+    expect(rotated.status).toBe(200);
+    const second: { access_token: string; refresh_token: string } = await rotated.json();
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+
+    const replay = await refresh(first.refresh_token);
+    expect(replay.status).toBe(400);
+    expect(await replay.json()).toEqual({ error: "invalid_grant", error_description: "refresh token was already used (refresh tokens rotate on every use)" });
+
+    // The legitimate holder's newer tokens stop working too.
+    expect((await refresh(second.refresh_token)).status).toBe(400);
+    const userinfo = await fetch(`${server.issuer}/oauth/userinfo`, { headers: { authorization: `Bearer ${second.access_token}` } });
+    expect(userinfo.status).toBe(401);
+  });
+
+  it("other grants of the same user and client are untouched", async () => {
+    const a = await getCode(server);
+    const b = await getCode(server);
+    const tokensA: { refresh_token: string } = await (await redeem(server, a.code, a.verifier)).json();
+    const tokensB: { refresh_token: string } = await (await redeem(server, b.code, b.verifier)).json();
+    expect((await refresh(tokensA.refresh_token)).status).toBe(200);
+    expect((await refresh(tokensA.refresh_token)).status).toBe(400);
+    expect((await refresh(tokensB.refresh_token)).status).toBe(200);
   });
 });
