@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { table } from "./table";
 
 type Weight = { scripts: number; raw: number; gzip: number };
 
@@ -76,19 +77,12 @@ async function main(): Promise<void> {
   const nextVersion = JSON.parse(await readFile(path.join(projectRoot, "node_modules", "next", "package.json"), "utf8")).version;
 
   console.log(`\nfirst-load JS (modern browsers; Next.js ${nextVersion}), ratios over the bare app, gzip`);
-  const rows = [
-    ["page", "scripts", "raw", "gzip", "× bare"],
-    ["bare Next.js app", String(bare.scripts), kib(bare.raw), kib(bare.gzip), "1.00×"],
-  ];
+  const rows = [["bare Next.js app", String(bare.scripts), kib(bare.raw), kib(bare.gzip), "1.00×"]];
   for (const page of ourPages) {
     const weight = await firstLoadJs(ourDist, page.html);
     rows.push([page.label, String(weight.scripts), kib(weight.raw), kib(weight.gzip), `${(weight.gzip / bare.gzip).toFixed(2)}×`]);
   }
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length))) ?? [];
-  rows.forEach((row, index) => {
-    console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  "));
-    if (index === 0) console.log(widths.map((width) => "-".repeat(width)).join("  "));
-  });
+  console.log(table(["page", "scripts", "raw", "gzip", "× bare"], rows));
   console.log("\ntarget: entry page ≤ 1.10× the bare app");
 }
 

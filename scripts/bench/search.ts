@@ -9,6 +9,7 @@ import type { SearchDoc } from "@/lib/search/documents";
 import { buildSearchIndex, searchIndex } from "@/lib/search/index";
 import { loadCatalogueDocs } from "./catalogue-docs";
 import { buildSyntheticCatalogue } from "./synthetic";
+import { table } from "./table";
 
 type LabelledQuery = { q: string; expect: string[]; kind: string };
 type Engine = { name: string; search: (query: string) => string[] };
@@ -168,12 +169,6 @@ for (const sizing of sizings) {
   recallRows.push([sizing.label, "ours", ...recall(oursRun.found, mix.typo), ...recall(oursRun.found, mixed)]);
   recallRows.push([sizing.label, "MiniSearch", ...recall(miniRun.found, mix.typo), ...recall(miniRun.found, mixed)]);
   if (fuseRun && !large) recallRows.push([sizing.label, "fuse.js (defaults)", ...recall(fuseRun.found, mix.typo), ...recall(fuseRun.found, mixed)]);
-}
-
-function table(header: string[], body: string[][]): string {
-  const widths = header.map((cell, column) => Math.max(cell.length, ...body.map((row) => (row[column] ?? "").length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ");
-  return [line(header), line(widths.map((width) => "-".repeat(width))), ...body.map(line)].join("\n");
 }
 
 console.log("latency per query, p50 / p95 in ms (lower is better); ratios are p95 over ours");
