@@ -1,12 +1,11 @@
 // Device flow and userinfo negative cases.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signIn, startMockIdp, type MockIdpServer } from "./harness";
-import { authorizeUrl, basic, getCode, newVerifier, postForm, redeem } from "./helpers";
+import { authorizeUrl, basic, getCode, newVerifier, pollDevice, postForm, redeem, requestDeviceCode } from "./helpers";
 
 vi.mock("server-only", () => ({}));
 
 let server: MockIdpServer;
-const deviceGrant = "urn:ietf:params:oauth:grant-type:device_code";
 
 beforeAll(async () => {
   server = await startMockIdp();
@@ -14,14 +13,14 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function startDevice(): Promise<{ device_code: string; user_code: string; interval: number }> {
-  const response = await postForm(`${server.issuer}/oauth/device/code`, { client_id: "logi_demo_device", scope: "openid" });
+  const response = await requestDeviceCode(server);
   expect(response.status).toBe(200);
   expect(response.headers.get("cache-control")).toBe("no-store");
   return response.json();
 }
 
-async function poll(deviceCode: string, path = "/oauth/token"): Promise<Response> {
-  return postForm(`${server.issuer}${path}`, { grant_type: deviceGrant, device_code: deviceCode, client_id: "logi_demo_device" });
+function poll(deviceCode: string, path?: string): Promise<Response> {
+  return pollDevice(server, deviceCode, path);
 }
 
 async function decide(userCode: string, decision: "approve" | "deny"): Promise<void> {

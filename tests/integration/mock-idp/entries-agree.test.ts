@@ -8,7 +8,7 @@ import type { Catalogue } from "@/lib/content/entry";
 import { searchIndex, type SearchIndex } from "@/lib/search/index";
 import { getSearchIndex } from "@/lib/search/index.server";
 import { startMockIdp, submitLogin, type MockIdpServer } from "./harness";
-import { authorizeUrl, basic, getCode, newVerifier, postForm, redeem, webClient } from "./helpers";
+import { authorizeUrl, basic, getCode, newVerifier, pollDevice, postForm, redeem, requestDeviceCode, webClient } from "./helpers";
 
 vi.mock("server-only", () => ({}));
 
@@ -39,13 +39,8 @@ function fromRedirect(response: Response): Observed {
 }
 
 async function startDevice(): Promise<string> {
-  const response = await postForm(`${server.issuer}/oauth/device/code`, { client_id: "logi_demo_device", scope: "openid" });
-  const body: { device_code: string } = await response.json();
+  const body: { device_code: string } = await (await requestDeviceCode(server)).json();
   return body.device_code;
-}
-
-function pollDevice(deviceCode: string): Promise<Response> {
-  return postForm(`${server.issuer}/oauth/token`, { grant_type: "urn:ietf:params:oauth:grant-type:device_code", device_code: deviceCode, client_id: "logi_demo_device" });
 }
 
 const reproductions: Array<[slug: string, reproduce: () => Promise<Observed>]> = [
@@ -78,8 +73,8 @@ const reproductions: Array<[slug: string, reproduce: () => Promise<Observed>]> =
     "device-slow-down",
     async () => {
       const deviceCode = await startDevice();
-      await pollDevice(deviceCode);
-      return fromJson(await pollDevice(deviceCode));
+      await pollDevice(server, deviceCode);
+      return fromJson(await pollDevice(server, deviceCode));
     },
   ],
   [
@@ -87,7 +82,7 @@ const reproductions: Array<[slug: string, reproduce: () => Promise<Observed>]> =
     async () => {
       const deviceCode = await startDevice();
       server.advance(10 * 60 * 1000 + 1000);
-      return fromJson(await pollDevice(deviceCode));
+      return fromJson(await pollDevice(server, deviceCode));
     },
   ],
   [

@@ -43,3 +43,15 @@ export async function redeem(server: MockIdpServer, code: string, verifier: stri
 export async function json(response: Response): Promise<unknown> {
   return response.json();
 }
+
+const deviceGrant = "urn:ietf:params:oauth:grant-type:device_code";
+
+/** Starts a device authorization for the demo TV client. */
+export function requestDeviceCode(server: MockIdpServer): Promise<Response> {
+  return postForm(`${server.issuer}/oauth/device/code`, { client_id: "logi_demo_device", scope: "openid" });
+}
+
+/** One device-flow poll, at the token endpoint or its `/oauth/device/poll` alias. */
+export function pollDevice(server: MockIdpServer, deviceCode: string, path = "/oauth/token"): Promise<Response> {
+  return postForm(`${server.issuer}${path}`, { grant_type: deviceGrant, device_code: deviceCode, client_id: "logi_demo_device" });
+}
