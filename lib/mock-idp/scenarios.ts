@@ -27,6 +27,8 @@ export const mockIdpScenarios = [
     name: "rotated-key",
     entry: "jwks-key-rotation",
     description: "id_tokens are signed with a newly rotated key (kid demo-rs256-2025b) that the JWKS does not publish.",
+    /** The protected header of the id_tokens this scenario issues (checked by its integration test). */
+    tokenHeader: { alg: "RS256", kid: "demo-rs256-2025b", typ: "JWT" },
   },
   {
     name: "duplicate-kid",

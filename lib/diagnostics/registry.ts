@@ -1,0 +1,41 @@
+// The runnable diagnostics, keyed by widget id. Each turns raw input (a query string or a JSON
+// body) into either a 4xx error or a prepared run with network access still to be injected. The
+// API routes, the doctor CLI and the MCP server all dispatch through this table.
+import type { DiagnosticDeps } from "./fetcher";
+import type { ToolResult } from "./findings";
+import type { DiagnosticError, ParseResult } from "./input";
+import { parseDiscoveryInput, runDiscoveryCheck, type DiagnosticRun } from "./discovery";
+import { parseJwksInput, runJwksCheck } from "./jwks";
+
+export type PreparedDiagnostic = {
+  /** The first URL the run fetches (the route to the bundled IdP keys on it), if any. */
+  target: string | null;
+  run: (deps: DiagnosticDeps) => Promise<DiagnosticRun<ToolResult>>;
+};
+
+export type RunnableDiagnostic = {
+  prepare: (source: URLSearchParams | unknown) => { ok: true; prepared: PreparedDiagnostic } | { ok: false; error: DiagnosticError };
+};
+
+function defineDiagnostic<Input>(
+  parse: (source: URLSearchParams | unknown) => ParseResult<Input>,
+  run: (input: Input, deps: DiagnosticDeps) => Promise<DiagnosticRun<ToolResult>>,
+  target: (input: Input) => string | null,
+): RunnableDiagnostic {
+  return {
+    prepare(source) {
+      const parsed = parse(source);
+      if (!parsed.ok) return parsed;
+      return { ok: true, prepared: { target: target(parsed.input), run: (deps) => run(parsed.input, deps) } };
+    },
+  };
+}
+
+export const runnableDiagnostics: Record<string, RunnableDiagnostic> = {
+  discovery: defineDiagnostic(parseDiscoveryInput, runDiscoveryCheck, (input) => input.issuer),
+  jwks: defineDiagnostic(parseJwksInput, runJwksCheck, (input) => input.issuer ?? input.jwks_uri ?? null),
+};
+
+export function findRunnableDiagnostic(id: string): RunnableDiagnostic | undefined {
+  return Object.hasOwn(runnableDiagnostics, id) ? runnableDiagnostics[id] : undefined;
+}

@@ -1,0 +1,115 @@
+import "server-only";
+// The diagnostics API routes' budget: requests per client per minute, and how many live checks
+// run at once, overall and per client (each can hold an outbound connection for up to 10 s).
+// Over budget the route answers 429 JSON with Retry-After instead of running the check.
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { clientKey } from "@/lib/mock-idp/origin";
+
+export type DiagnosticsLimitsOptions = {
+  /** `DIAGNOSTICS_RATE_LIMIT`: requests per client per minute. */
+  requestsPerMinute: number;
+  /** `DIAGNOSTICS_MAX_CONCURRENCY`: checks in flight across all clients. */
+  maxConcurrency: number;
+  /** Checks in flight for one client. */
+  maxConcurrencyPerClient: number;
+};
+
+export type DiagnosticsLimits = {
+  run(request: Request, run: () => Promise<Response>): Promise<Response>;
+};
+
+export type LimitsConfigResult = { ok: true; options: DiagnosticsLimitsOptions } | { ok: false; message: string };
+
+type Env = Record<string, string | undefined>;
+
+export const defaultDiagnosticsLimits: DiagnosticsLimitsOptions = { requestsPerMinute: 30, maxConcurrency: 8, maxConcurrencyPerClient: 2 };
+
+function parseCount(value: string | undefined, fallback: number, max: number): number | null {
+  if (value === undefined || value.trim() === "") return fallback;
+  if (!/^\d+$/.test(value.trim())) return null;
+  const count = Number(value.trim());
+  return count >= 1 && count <= max ? count : null;
+}
+
+export function parseDiagnosticsLimits(env: Env): LimitsConfigResult {
+  const requestsPerMinute = parseCount(env.DIAGNOSTICS_RATE_LIMIT, defaultDiagnosticsLimits.requestsPerMinute, 10_000);
+  if (requestsPerMinute === null) {
+    return { ok: false, message: `DIAGNOSTICS_RATE_LIMIT must be a whole number of requests per minute from 1 to 10000 (got "${env.DIAGNOSTICS_RATE_LIMIT}")` };
+  }
+  const maxConcurrency = parseCount(env.DIAGNOSTICS_MAX_CONCURRENCY, defaultDiagnosticsLimits.maxConcurrency, 1000);
+  if (maxConcurrency === null) {
+    return { ok: false, message: `DIAGNOSTICS_MAX_CONCURRENCY must be a whole number of checks from 1 to 1000 (got "${env.DIAGNOSTICS_MAX_CONCURRENCY}")` };
+  }
+  const maxConcurrencyPerClient = Math.min(defaultDiagnosticsLimits.maxConcurrencyPerClient, maxConcurrency);
+  return { ok: true, options: { requestsPerMinute, maxConcurrency, maxConcurrencyPerClient } };
+}
+
+function tooMany(message: string, retryAfterSeconds: number): Response {
+  return Response.json(
+    { error: "rate_limited", message },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
+  );
+}
+
+/**
+ * Rules, in order: each request costs one point of the client's per-minute budget (so refused
+ * attempts count too); then the overall and the per-client in-flight caps; the slot is freed
+ * when `run` settles, whether it answered or threw.
+ */
+export function createDiagnosticsLimits(options: Partial<DiagnosticsLimitsOptions> = {}): DiagnosticsLimits {
+  const limits = { ...defaultDiagnosticsLimits, ...options };
+  const limiter = new RateLimiterMemory({ keyPrefix: "diagnostics", points: limits.requestsPerMinute, duration: 60 });
+  const inFlightByClient = new Map<string, number>();
+  let inFlight = 0;
+
+  return {
+    async run(request, run) {
+      const key = clientKey(request);
+      try {
+        await limiter.consume(key);
+      } catch (rejection) {
+        if (!(rejection instanceof RateLimiterRes)) throw rejection;
+        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+        return tooMany(`Too many diagnostics from this client: at most ${limits.requestsPerMinute} a minute. Try again in ${seconds} s.`, seconds);
+      }
+
+      const mine = inFlightByClient.get(key) ?? 0;
+      if (inFlight >= limits.maxConcurrency) {
+        return tooMany(`The server is running ${limits.maxConcurrency} diagnostics at once, its limit. Try again in a moment.`, 1);
+      }
+      if (mine >= limits.maxConcurrencyPerClient) {
+        return tooMany(`This client already has ${limits.maxConcurrencyPerClient} diagnostics running. Wait for one to finish.`, 1);
+      }
+
+      inFlight += 1;
+      inFlightByClient.set(key, mine + 1);
+      try {
+        return await run();
+      } finally {
+        inFlight -= 1;
+        const left = (inFlightByClient.get(key) ?? 1) - 1;
+        if (left > 0) inFlightByClient.set(key, left);
+        else inFlightByClient.delete(key);
+      }
+    },
+  };
+}
+
+const limitsKey = Symbol.for("oidc-rp-troubleshooting.diagnostics.limits");
+
+// Route bundles may hold separate copies of this module, so the one budget sits on globalThis.
+function getSharedLimits(): DiagnosticsLimits {
+  const holder: Record<symbol, DiagnosticsLimits | undefined> = globalThis;
+  const existing = holder[limitsKey];
+  if (existing !== undefined) return existing;
+  const parsed = parseDiagnosticsLimits(process.env);
+  if (!parsed.ok) throw new Error(`Diagnostics limits configuration: ${parsed.message}`);
+  const created = createDiagnosticsLimits(parsed.options);
+  holder[limitsKey] = created;
+  return created;
+}
+
+/** Runs a diagnostics route handler within this server's shared budget, or answers 429. */
+export async function withDiagnosticsLimits(request: Request, run: () => Promise<Response>): Promise<Response> {
+  return getSharedLimits().run(request, run);
+}

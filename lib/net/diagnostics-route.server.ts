@@ -1,0 +1,60 @@
+// What every diagnostics API route does: read the input (query string, or a JSON body for POST),
+// refuse bad input with a 4xx JSON error, apply the rate and concurrency limits, inject the
+// guarded fetch (or the in-process route to the bundled mock IdP) and answer the tool's result.
+import "server-only";
+import { findRunnableDiagnostic } from "@/lib/diagnostics/registry";
+import type { DiagnosticError } from "@/lib/diagnostics/input";
+import { createDiagnosticsFetch, isOwnMockIdp, isPrivateNetworkAllowed, siteOrigin } from "./diagnostics-fetch.server";
+import { withDiagnosticsLimits } from "./diagnostics-limits.server";
+
+/** Largest JSON body a diagnostics POST may send. */
+export const maxDiagnosticBodyBytes = 64 * 1024;
+
+function errorResponse(status: number, error: DiagnosticError, headers: Record<string, string> = {}): Response {
+  return Response.json(error, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+async function readInput(request: Request): Promise<{ ok: true; source: URLSearchParams | unknown } | { ok: false; response: Response }> {
+  if (request.method === "GET" || request.method === "HEAD") return { ok: true, source: new URL(request.url).searchParams };
+  if (request.method !== "POST") {
+    return { ok: false, response: errorResponse(405, { error: "method_not_allowed", message: `${request.method} is not supported; use GET with a query string or POST with a JSON body.` }, { allow: "GET, POST" }) };
+  }
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return { ok: false, response: errorResponse(415, { error: "unsupported_media_type", message: `Content-Type is ${type || "missing"}; send the input as application/json.` }) };
+  }
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxDiagnosticBodyBytes) {
+    return { ok: false, response: errorResponse(413, { error: "body_too_large", message: `The body is ${declared} bytes; the limit is ${maxDiagnosticBodyBytes}.` }) };
+  }
+  const text = await request.text();
+  if (new TextEncoder().encode(text).length > maxDiagnosticBodyBytes) {
+    return { ok: false, response: errorResponse(413, { error: "body_too_large", message: `The body is over ${maxDiagnosticBodyBytes} bytes; send less.` }) };
+  }
+  try {
+    return { ok: true, source: JSON.parse(text) };
+  } catch {
+    return { ok: false, response: errorResponse(400, { error: "invalid_json", message: "The body is not valid JSON; send an object such as {\"issuer\": \"https://idp.example.com\"}." }) };
+  }
+}
+
+export async function serveDiagnostic(request: Request, toolId: string): Promise<Response> {
+  const tool = findRunnableDiagnostic(toolId);
+  if (tool === undefined) return errorResponse(404, { error: "unknown_tool", message: `There is no diagnostic called "${toolId.slice(0, 40)}".` });
+  const input = await readInput(request);
+  if (!input.ok) return input.response;
+  const prepared = tool.prepare(input.source);
+  if (!prepared.ok) return errorResponse(400, prepared.error);
+
+  return withDiagnosticsLimits(request, async () => {
+    const allowPrivateNetwork = isPrivateNetworkAllowed();
+    const inProcess = isOwnMockIdp(prepared.prepared.target, siteOrigin(request));
+    const run = await prepared.prepared.run({
+      fetch: createDiagnosticsFetch(request, allowPrivateNetwork),
+      allowPrivateNetwork: allowPrivateNetwork || inProcess,
+      now: Date.now,
+    });
+    if (!run.ok) return errorResponse(run.status, run.error);
+    return Response.json(run.result, { headers: { "cache-control": "no-store" } });
+  });
+}
