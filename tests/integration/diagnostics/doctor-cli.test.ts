@@ -1,0 +1,89 @@
+// The doctor CLI as a user runs it (the package bin, a child process) against the mock IdP on
+// loopback: exit codes 0 / 1 / 2, --json prints the API's body, the table names the entry.
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { startMockIdp, type MockIdpServer } from "../mock-idp/harness";
+
+vi.mock("server-only", () => ({}));
+
+let server: MockIdpServer;
+
+beforeAll(async () => {
+  server = await startMockIdp();
+});
+afterAll(() => server.close());
+
+function doctor(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["scripts/doctor.mjs", ...args], { env: { ...process.env, SITE_URL: "https://fixbook.example" } });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? "");
+  });
+}
+
+/** A loopback port with nothing listening. */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  const port = typeof address === "object" && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+describe("doctor", () => {
+  it("exits 0 for the healthy mock IdP and prints a table", async () => {
+    const { code, stdout } = await doctor(["discovery", server.issuer]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^STATUS\s+FINDING/m);
+    expect(stdout).toMatch(/discovery: \d+ pass · 0 warn · 0 fail/);
+  });
+
+  it("exits 1 for a failing scenario; --json prints the API body with the entry", async () => {
+    const { code, stdout } = await doctor(["discovery", `${server.issuer}/scenarios/missing-jwks-uri`, "--json"]);
+    expect(code).toBe(1);
+    const body = JSON.parse(stdout);
+    expect(body).toMatchObject({ tool: "discovery", ok: false, issuer: `${server.issuer}/scenarios/missing-jwks-uri` });
+    expect(body.checks.find((check: { id: string }) => check.id === "discovery.required.jwks_uri")).toMatchObject({ status: "fail", entry: "/troubleshooting/discovery-document-invalid#discovery-document-invalid--missing-jwks-uri" });
+  });
+
+  it("the table links findings on the site's public origin", async () => {
+    const { code, stdout } = await doctor(["jwks", `${server.issuer}/scenarios/duplicate-kid`]);
+    expect(code).toBe(1);
+    expect(stdout).toContain("https://fixbook.example/troubleshooting/jwks-duplicate-kid#jwks-duplicate-kid--same-kid-two-keys");
+  });
+
+  it("reads a token header from stdin", async () => {
+    const { code, stdout } = await doctor(["jwks", `${server.issuer}/scenarios/rotated-key`, "--token", "-", "--json"], '{"alg":"RS256","kid":"demo-rs256-2025b"}\n');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).checks.find((check: { id: string }) => check.id === "token.kid").status).toBe("fail");
+  });
+
+  it("exits 2 for bad usage, bad input and unreachable issuers", async () => {
+    expect((await doctor([])).code).toBe(2);
+    expect((await doctor(["nonsense"])).code).toBe(2);
+    expect((await doctor(["discovery"])).code).toBe(2);
+    expect((await doctor(["discovery", "not-a-url"])).code).toBe(2);
+    expect((await doctor(["jwks", server.issuer, "--jwks-uri", `${server.issuer}/.well-known/jwks.json`])).code).toBe(2);
+    const unreachable = await doctor(["discovery", `http://127.0.0.1:${await closedPort()}`, "--json"]);
+    expect(unreachable.code).toBe(2);
+    expect(JSON.parse(unreachable.stdout).reachable).toBe(false);
+  });
+
+  it("--public-only refuses loopback like the hosted site, exit 2 with the rule named", async () => {
+    const { code, stderr } = await doctor(["discovery", server.issuer, "--public-only"]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("DIAGNOSTICS_ALLOW_PRIVATE_NETWORK");
+  });
+
+  it("--help exits 0", async () => {
+    const { code, stdout } = await doctor(["--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("exit codes");
+  });
+});
