@@ -1,21 +1,26 @@
 // The doctor CLI: runs a diagnostic from a terminal or a CI job, through the same registry and
 // checks as the API. `--json` prints exactly the API's body. Exit codes: 0 no failing finding,
 // 1 a failing finding, 2 bad usage or an input that could not be reached.
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import type { Finding, ToolResult } from "../../lib/diagnostics/findings";
 import { countFindings } from "../../lib/diagnostics/findings";
 import { findRunnableDiagnostic } from "../../lib/diagnostics/registry";
 import { createSafeFetch } from "../../lib/net/safe-fetch.server";
 import { getSiteOrigin } from "../../lib/site.server";
+import { UsageError } from "./command";
+import { doctorCommands } from "./commands/index";
 import { formatTable } from "./table";
+
+const globalOptions = {
+  json: { type: "boolean", default: false },
+  "public-only": { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
 
 const usage = `usage: doctor <tool> [arguments] [--json] [--public-only]
 
 tools:
-  discovery <issuer>                          check an issuer's discovery document
-  jwks <issuer> [--token <header|token|->]    list and check an issuer's keys
-  jwks --jwks-uri <url> [--token …]           the same, for a key set URL
+${doctorCommands.flatMap((command) => command.usage).map((line) => `  ${line}`).join("\n")}
 
 options:
   --json          print the API's JSON body instead of a table
@@ -28,57 +33,26 @@ examples:
   npm run doctor -- discovery https://idp.example.com
   npm run doctor -- jwks http://localhost:3000/mock-idp/scenarios/rotated-key --token '{"alg":"RS256","kid":"demo-rs256-2025b"}'`;
 
-class UsageError extends Error {}
+type Invocation = { tool: string; input: Record<string, unknown>; json: boolean; publicOnly: boolean };
 
-type Invocation = { tool: string; input: Record<string, string>; json: boolean; publicOnly: boolean };
-
-function readStdin(): string {
-  return readFileSync(0, "utf8");
-}
-
-export function parseInvocation(argv: readonly string[]): Invocation | "help" {
-  let parsed;
+function parseArguments(argv: readonly string[], options: ParseArgsConfig["options"]) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean", default: false },
-        "public-only": { type: "boolean", default: false },
-        help: { type: "boolean", short: "h", default: false },
-        "jwks-uri": { type: "string" },
-        token: { type: "string" },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, options: { ...globalOptions, ...options } });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
-  if (values.help) return "help";
-  const [tool, ...rest] = positionals;
-  if (tool === undefined) throw new UsageError("name a tool (discovery or jwks)");
-  const common = { json: values.json, publicOnly: values["public-only"] };
-  const onlyOne = (what: string) => {
-    if (rest.length > 1) throw new UsageError(`${tool} takes one ${what}; got ${rest.length} arguments`);
-    return rest[0];
-  };
-  switch (tool) {
-    case "discovery": {
-      if (values["jwks-uri"] !== undefined || values.token !== undefined) throw new UsageError("discovery takes only an issuer");
-      const issuer = onlyOne("issuer");
-      if (issuer === undefined) throw new UsageError("discovery needs an issuer, e.g. doctor discovery https://idp.example.com");
-      return { tool, input: { issuer }, ...common };
-    }
-    case "jwks": {
-      const issuer = onlyOne("issuer");
-      const jwksUri = values["jwks-uri"];
-      if ((issuer === undefined) === (jwksUri === undefined)) throw new UsageError("jwks needs an issuer or --jwks-uri <url>, not both");
-      const token = values.token === "-" ? readStdin().trim() : values.token;
-      return { tool, input: { ...(issuer !== undefined ? { issuer } : { jwks_uri: jwksUri ?? "" }), ...(token !== undefined ? { token } : {}) }, ...common };
-    }
-    default:
-      throw new UsageError(`unknown tool "${tool}"; the tools are discovery and jwks`);
+}
+
+export function parseInvocation(argv: readonly string[]): Invocation | "help" {
+  const name = argv.find((argument) => !argument.startsWith("-"));
+  const command = doctorCommands.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    if (argv.includes("--help") || argv.includes("-h")) return "help";
+    throw new UsageError(name === undefined ? "name a tool" : `unknown tool "${name.slice(0, 40)}"; the tools are ${doctorCommands.map((candidate) => candidate.name).join(", ")}`);
   }
+  const { values, positionals } = parseArguments(argv.filter((argument) => argument !== name), command.options);
+  if (values.help === true) return "help";
+  return { tool: command.tool, input: command.toInput({ values, positionals }), json: values.json === true, publicOnly: values["public-only"] === true };
 }
 
 function statusLabel(status: Finding["status"]): string {
