@@ -41,8 +41,35 @@ export function codeUrl(code: string): string {
   return `/codes/${encodeURIComponent(code)}`;
 }
 
-export function toolUrl(tool?: string): string {
-  return tool ? `/tools/${tool}` : "/tools";
+/** A tool's page; `input` (e.g. `{ issuer }`) pre-fills and runs it. */
+export function toolUrl(tool?: string, input: QueryInput = {}): string {
+  return withQuery(tool ? `/tools/${tool}` : "/tools", input);
+}
+
+/** A diagnostics API call, e.g. `/api/diagnostics/discovery?issuer=…`. */
+export function diagnosticsApiUrl(tool: string, input: QueryInput = {}): string {
+  return withQuery(`/api/diagnostics/${tool}`, input);
+}
+
+/** Query parameters; empty and undefined values are left out. */
+export type QueryInput = Readonly<Record<string, string | undefined>>;
+
+/** `path` with `input` as its query string, keys in the order given (so equal input, equal URL). */
+export function withQuery(path: string, input: QueryInput): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(input)) if (value) params.set(key, value);
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The inverse of `causeUrl` (and `entryUrl`): which entry, and which cause, a site link points at. */
+export function parseEntryLink(link: string): { slug: string; causeId?: string } | undefined {
+  const match = /^\/troubleshooting\/([a-z0-9-]+)(?:#([a-z0-9-]+))?$/.exec(link);
+  const slug = match?.[1];
+  if (!slug) return undefined;
+  const anchor = match[2];
+  const prefix = causeAnchor(slug, "");
+  return anchor?.startsWith(prefix) && anchor.length > prefix.length ? { slug, causeId: anchor.slice(prefix.length) } : { slug };
 }
 
 /** Makes a site path absolute for exports that leave the site (llms.txt, sitemap). */

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getCatalogue } from "@/lib/content/catalogue.server";
+import { WidgetSlot } from "@/components/diagnostics/widget-slot";
 import { EntryArticle } from "@/components/entry/entry-article";
 import { catalogueUrl, entryUrl } from "@/lib/urls";
 
@@ -41,6 +42,14 @@ export default async function EntryPage({ params }: PageProps<"/troubleshooting/
         )}
       </nav>
       <EntryArticle entry={entry} variant="page" pagePath={entryUrl(entry.slug)} />
+      {entry.widgets.length > 0 && (
+        <section aria-labelledby="check-live-title" className="mt-10">
+          <h2 id="check-live-title" className="text-xl font-semibold">Check it live</h2>
+          {entry.widgets.map((id) => (
+            <WidgetSlot key={id} id={id} variant="embedded" />
+          ))}
+        </section>
+      )}
       {related.length > 0 && (
         <aside aria-labelledby="related-title" className="mt-10 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <h2 id="related-title" className="font-semibold">Often confused with</h2>

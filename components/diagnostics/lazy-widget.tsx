@@ -1,0 +1,37 @@
+"use client";
+
+// Loads a widget's code only where a widget is shown, after the page is interactive: entry
+// pages share one bundle, and most entries embed no widget (or only tools not built yet), so
+// importing the widgets statically would put them in every entry's first load. Rendered in the
+// browser only: the input comes from the URL, which a static page does not know. (React.lazy
+// rather than next/dynamic: the same split, without next/dynamic's runtime on every entry page.)
+import { lazy, Suspense, useSyncExternalStore, type ComponentType } from "react";
+import type { WidgetId } from "@/lib/content/schema";
+
+type WidgetProps = { syncUrl?: boolean };
+
+const widgets: Partial<Record<WidgetId, ComponentType<WidgetProps>>> = {
+  discovery: lazy(() => import("./discovery-widget").then((module) => ({ default: module.DiscoveryWidget }))),
+  jwks: lazy(() => import("./jwks-widget").then((module) => ({ default: module.JwksWidget }))),
+};
+
+function subscribe(): () => void {
+  return () => undefined;
+}
+
+function Loading() {
+  return <p className="min-h-72 rounded-lg border border-zinc-200 p-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Loading the check…</p>;
+}
+
+export function LazyWidget({ id, syncUrl }: { id: WidgetId; syncUrl: boolean }) {
+  // False in the static HTML and during hydration, true once the page runs in the browser.
+  const inBrowser = useSyncExternalStore(subscribe, () => true, () => false);
+  const Widget = widgets[id];
+  if (!Widget) return <p className="text-sm text-zinc-700 dark:text-zinc-300">This check cannot be shown here yet.</p>;
+  if (!inBrowser) return <Loading />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Widget syncUrl={syncUrl} />
+    </Suspense>
+  );
+}
