@@ -35,8 +35,11 @@ export type DiscoveryResult = ToolResult<"discovery"> & {
   reachable: boolean;
 };
 
-/** A run either produces a result, or the input itself is refused (bad URL, blocked address). */
-export type DiagnosticRun<T> = { ok: true; result: T } | { ok: false; status: 400 | 403; error: DiagnosticError };
+/**
+ * A run either produces a result, or the input itself is refused (bad URL, blocked address), or
+ * (503) data the tool reads on the server, such as the search index, could not be loaded.
+ */
+export type DiagnosticRun<T> = { ok: true; result: T } | { ok: false; status: 400 | 403 | 503; error: DiagnosticError };
 
 export function parseDiscoveryInput(source: URLSearchParams | unknown): ParseResult<DiscoveryInput> {
   return parseWith(discoveryInputSchema, source, "discovery");

@@ -1,12 +1,19 @@
 // The network contract a diagnostic receives. Diagnostics never call the global fetch: the
 // caller injects one (the SSRF-guarded fetch on the server and in the CLI, an in-process route
 // to the bundled mock IdP, or a stub in tests). Browser-safe: types only.
+import type { CodeReference } from "@/lib/codes/index";
+import type { SearchIndex } from "@/lib/search/types";
 
 /** What a diagnostic asks for: always a GET or a POST without credentials, never a token. */
 export type DiagnosticRequest = {
   method?: "GET" | "POST" | "HEAD";
   headers?: Record<string, string>;
   body?: string;
+  /**
+   * `false` answers the first response as is, a redirect included (its Location unfollowed):
+   * checks about where an endpoint redirects to (the redirect_uri preflight) need that hop.
+   */
+  followRedirects?: false;
 };
 
 /**
@@ -46,7 +53,15 @@ export type DiagnosticDeps = {
    * IdP reached in process). Checks then accept http on loopback instead of failing it.
    */
   allowPrivateNetwork?: boolean;
+  /**
+   * The site's search index and error-code reference, for tools that look things up instead of
+   * fetching (error-lookup). Loaded on demand: building the index compiles the catalogue.
+   */
+  reference?: () => Promise<ReferenceData>;
 };
+
+/** What the lookup tools read: the search index and the error-code reference. */
+export type ReferenceData = { index: SearchIndex; codes: CodeReference };
 
 /** Builds a FetchedResponse from a Web Response (in-process mock IdP, tests). */
 export async function fromWebResponse(url: string, response: Response, elapsedMs = 0, redirects: string[] = []): Promise<FetchedResponse> {

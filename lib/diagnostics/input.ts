@@ -30,8 +30,19 @@ export function toRecord(source: URLSearchParams | unknown): unknown {
   return record;
 }
 
-export function parseWith<T>(schema: z.ZodType<T>, source: URLSearchParams | unknown, tool: string): ParseResult<T> {
+/**
+ * `errorCode` lets a tool keep a more specific documented code than `invalid_request` (it gets
+ * the first issue; undefined keeps the default).
+ */
+export function parseWith<T>(
+  schema: z.ZodType<T>,
+  source: URLSearchParams | unknown,
+  tool: string,
+  options: { errorCode?: (issue: z.core.$ZodIssue) => string | undefined } = {},
+): ParseResult<T> {
   const parsed = schema.safeParse(toRecord(source));
   if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, error: { error: "invalid_request", message: `${tool}: ${formatZodIssues(parsed.error.issues)}` } };
+  const first = parsed.error.issues[0];
+  const error = (first === undefined ? undefined : options.errorCode?.(first)) ?? "invalid_request";
+  return { ok: false, error: { error, message: `${tool}: ${formatZodIssues(parsed.error.issues)}` } };
 }

@@ -47,6 +47,11 @@ export type JwksResult = ToolResult<"jwks"> & {
   keys: KeyRow[];
   token?: TokenHeader;
   reachable: boolean;
+  /**
+   * The published keys reduced to their public members (plus kid, alg, use), so a browser can
+   * verify a token's signature itself: the token never has to reach the server.
+   */
+  public_keys: JWK[];
 };
 
 const specs = {
@@ -175,9 +180,16 @@ export function checkKids(keys: readonly RawKey[], rows: readonly KeyRow[]): Fin
   return checks;
 }
 
-function publicJwk(key: RawKey): JWK {
+/** The public members of a key (what a verifier imports; private members are never read). */
+export function publicJwk(key: RawKey): JWK {
   const members = ["kty", "n", "e", "crv", "x", "y"];
   return Object.fromEntries(Object.entries(key).filter(([name, value]) => members.includes(name) && typeof value === "string"));
+}
+
+/** The public members and the identifying ones: what a verifier needs, never a private member. */
+export function toPublicKey(key: RawKey): JWK {
+  const labels = Object.fromEntries(Object.entries(key).filter(([name, value]) => (name === "kid" || name === "alg" || name === "use") && typeof value === "string"));
+  return { ...publicJwk(key), ...labels };
 }
 
 export async function toKeyRow(key: RawKey): Promise<KeyRow> {
@@ -355,7 +367,7 @@ export async function runJwksCheck(input: JwksInput, deps: DiagnosticDeps): Prom
     if (!parsed.ok) return { ok: false, status: 400, error: parsed.error };
     token = parsed.header;
   }
-  const base = { tool: "jwks" as const, keys: [] as KeyRow[], ...(token ? { token } : {}) };
+  const base = { tool: "jwks" as const, keys: [] as KeyRow[], public_keys: [] as JWK[], ...(token ? { token } : {}) };
   const located = await locateJwks(input, deps.fetch);
   if (located.ok === "refused") return located.run;
   if (located.ok === false) return { ok: true, result: { ...base, jwks_uri: null, ok: false, checks: located.checks, reachable: located.reachable } };
@@ -394,5 +406,5 @@ export async function runJwksCheck(input: JwksInput, deps: DiagnosticDeps): Prom
   checks.push(...(await checkKeys(keys)));
   checks.push(checkCacheLifetime(response));
   if (token !== undefined) checks.push(...checkTokenHeader(token, keys, advertisedAlgs));
-  return { ok: true, result: { ...base, jwks_uri: jwksUri, keys: rows, ok: isOk(checks), checks, reachable: true } };
+  return { ok: true, result: { ...base, jwks_uri: jwksUri, keys: rows, public_keys: keys.map(toPublicKey), ok: isOk(checks), checks, reachable: true } };
 }

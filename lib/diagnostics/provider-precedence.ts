@@ -1,6 +1,21 @@
 // Which login methods the logi login screen shows, given the console setting (base), the
 // per-request `provider` parameter and what the environment supports. Pure: the login screen
 // of the mock IdP, the calculator widget and the JSON API all call this one function.
+// As a diagnostic it reports, in this order:
+//   1. provider values that are not login method keys (ignored, never an error)
+//   2. valid provider keys outside the base (provider can only narrow)
+//   3. the empty-intersection fallback to the base
+//   4. effective methods the environment cannot render
+//   5. the email fallback when nothing is left (the screen is never empty)
+//   6. what the screen finally shows
+// Nothing here fails: logi fails open, so every case has a usable login screen.
+import { z } from "zod";
+import { finding, isOk, type Finding, type ToolResult } from "./findings";
+import { explainedIn } from "./explained-in";
+import { parseWith, type ParseResult } from "./input";
+import type { DiagnosticRun } from "./discovery";
+import { buildAuthorizeRequestUrl } from "./redirect-uri";
+import { mockIdpEndpoints, mockIdpIssuer } from "@/lib/mock-idp/paths";
 
 export const loginMethods = ["apple", "google", "kakao", "email", "app"] as const;
 
@@ -113,68 +128,196 @@ export function resolveProviderPrecedence(input: ProviderPrecedenceInput): Provi
   return { base, requested, ignored, effective, renderable, fallback, steps };
 }
 
-export type ProviderPrecedenceQueryError = {
-  error: "unknown_parameter" | "duplicate_parameter" | "parameter_too_long" | "invalid_login_method";
-  message: string;
-};
+// ---- input -------------------------------------------------------------------------------------
 
-export type ProviderPrecedenceQueryResult =
-  | { ok: true; input: ProviderPrecedenceInput }
-  | { ok: false; error: ProviderPrecedenceQueryError };
+/** The longest base, provider or available value accepted (a real one is a few dozen characters). */
+export const maxParameterLength = 200;
 
-const queryParameters = ["base", "provider", "available"] as const;
-const maxParameterLength = 200;
+/** The error codes a bad input answers with (kept stable: API clients branch on them). */
+export type ProviderPrecedenceInputError = "unknown_parameter" | "duplicate_parameter" | "parameter_too_long" | "invalid_login_method" | "invalid_request";
 
-function parseMethodList(name: "base" | "available", raw: string): { ok: true; methods: LoginMethod[] } | { ok: false; error: ProviderPrecedenceQueryError } {
-  const methods: LoginMethod[] = [];
-  for (const part of raw.split(",")) {
-    const value = part.trim().toLowerCase();
-    if (value === "") continue;
-    if (!isLoginMethod(value)) {
-      return {
-        ok: false,
-        error: {
-          error: "invalid_login_method",
-          message: `${name}: "${part.trim()}" is not a login method key; use a comma-separated list of ${loginMethods.join(", ")}.`,
-        },
-      };
+const tooLong = `is longer than ${maxParameterLength} characters`;
+
+/** A csv string, or an array of csv strings (JSON, or a repeated query key); unknown keys are refused. */
+const methodListSchema = z
+  .union([z.string().max(maxParameterLength, tooLong), z.array(z.string().max(maxParameterLength, tooLong)).max(loginMethods.length * 2, `lists more than ${loginMethods.length * 2} values`)])
+  .transform((value, context) => {
+    const methods: LoginMethod[] = [];
+    const unknown: string[] = [];
+    for (const part of (Array.isArray(value) ? value : [value]).flatMap((item) => item.split(","))) {
+      const key = part.trim().toLowerCase();
+      if (key === "") continue;
+      if (isLoginMethod(key)) methods.push(key);
+      else if (!unknown.includes(part.trim())) unknown.push(part.trim());
     }
-    methods.push(value);
+    if (unknown.length > 0) {
+      const named = unknown.map((item) => JSON.stringify(item.slice(0, 40))).join(", ");
+      context.addIssue({
+        code: "custom",
+        message: `${named} ${unknown.length === 1 ? "is not a login method key" : "are not login method keys"}; use a comma-separated list of ${loginMethods.join(", ")}`,
+        params: { error: "invalid_login_method" },
+      });
+      return z.NEVER;
+    }
+    return inScreenOrder(methods);
+  });
+
+/** The raw `provider` value as the RP sent it: one string (a repeated query key is refused). */
+const providerSchema = z
+  .union([z.string(), z.array(z.string()), z.null()])
+  .transform((value, context) => {
+    const single = Array.isArray(value) && value.length === 1 ? (value[0] ?? "") : value;
+    if (Array.isArray(single)) {
+      context.addIssue({ code: "custom", message: `was given ${single.length} times; give it once, as a comma-separated list`, params: { error: "duplicate_parameter" } });
+      return z.NEVER;
+    }
+    if (single !== null && single.length > maxParameterLength) {
+      context.addIssue({ code: "custom", message: `is ${single.length} characters long; the limit is ${maxParameterLength}`, params: { error: "parameter_too_long" } });
+      return z.NEVER;
+    }
+    return single;
+  });
+
+const originSchema = z
+  .string()
+  .trim()
+  .max(maxParameterLength, tooLong)
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), "is not an http(s) origin (expected e.g. http://localhost:3000)")
+  .transform((value) => new URL(value).origin);
+
+/**
+ * `base` (console setting) and `available` (environment) describe configuration, so unknown keys
+ * there are refused; `provider` fails open, as the IdP does. A missing `available` means every
+ * method, an empty one none. `origin` (optional) is where the bundled mock IdP runs.
+ */
+export const providerPrecedenceInputSchema = z.strictObject({
+  base: methodListSchema.optional(),
+  provider: providerSchema.optional(),
+  available: methodListSchema.optional(),
+  origin: originSchema.optional(),
+});
+
+export type ProviderPrecedenceToolInput = z.infer<typeof providerPrecedenceInputSchema>;
+
+function inputErrorCode(issue: z.core.$ZodIssue): ProviderPrecedenceInputError | undefined {
+  if (issue.code === "unrecognized_keys") return "unknown_parameter";
+  if (issue.code === "too_big") return "parameter_too_long";
+  if (issue.code === "custom") {
+    const code = issue.params?.error;
+    if (code === "invalid_login_method" || code === "duplicate_parameter" || code === "parameter_too_long") return code;
   }
-  return { ok: true, methods: inScreenOrder(methods) };
+  return undefined;
+}
+
+/** Reads `?base=&provider=&available=&origin=` or the same fields as a JSON body. */
+export function parseProviderPrecedenceInput(source: URLSearchParams | unknown): ParseResult<ProviderPrecedenceToolInput> {
+  return parseWith(providerPrecedenceInputSchema, source, "provider-precedence", { errorCode: inputErrorCode });
+}
+
+// ---- the diagnostic ------------------------------------------------------------------------------
+
+/** What the login screen says when it fell back to email (rule 5). */
+export const emailFallbackNotice = "None of the sign-in methods this application allows is available here, so you can sign in with email and password.";
+
+/** The demo client of the bundled mock IdP that allows every method, and its registered callback. */
+export const precedenceDemoClient = { client_id: "logi_demo_web", redirect_uri: "http://localhost:3000/auth/callback", state: "precedence-demo" } as const;
+
+/** Seed 003's precedence table (1-based rows); the environment stage is not part of it. */
+export type PrecedenceTableRow = 1 | 2 | 3 | 4 | 5;
+
+export type ProviderPrecedenceToolResult = ToolResult<"provider-precedence"> &
+  ProviderPrecedenceResult & {
+    row: PrecedenceTableRow | null;
+    /** The explanation shown with the email fallback, null otherwise. */
+    message: string | null;
+    /** The same provider on the bundled mock IdP's demo client, when an origin was given. */
+    authorize_url: string | null;
+  };
+
+/** provider named valid keys, none of them in the base (the `fallback` field may say email instead, as the later rule). */
+function isEmptyIntersection(result: ProviderPrecedenceResult): boolean {
+  return result.requested.length > 0 && !result.requested.some((method) => result.base.includes(method));
+}
+
+function providerGiven(provider: string | null | undefined): boolean {
+  return provider !== undefined && provider !== null && provider.trim() !== "";
 }
 
 /**
- * Reads `?base=&provider=&available=`. Unlike `provider` (which fails open, as the IdP does),
- * `base` and `available` describe configuration, so unknown keys there are reported.
- * A missing `available` means every method; an empty one means none.
+ * Which row of the table a case is an instance of: 1 all + a valid provider narrows; 2 a set base
+ * + provider narrows within it; 3 a set base + an empty intersection; 4 a set base and no valid
+ * provider (computed as if provider were absent); 5 all + only invalid provider values. All with
+ * no provider at all is the plain default, no row.
  */
-export function parseProviderPrecedenceQuery(params: URLSearchParams): ProviderPrecedenceQueryResult {
-  for (const name of new Set(params.keys())) {
-    if (!queryParameters.some((known) => known === name)) {
-      return { ok: false, error: { error: "unknown_parameter", message: `Unknown parameter "${name.slice(0, 40)}"; expected base, provider and available.` } };
-    }
-    const values = params.getAll(name);
-    if (values.length > 1) {
-      return { ok: false, error: { error: "duplicate_parameter", message: `${name} was given ${values.length} times; give it once, as a comma-separated list.` } };
-    }
-    const value = values[0] ?? "";
-    if (value.length > maxParameterLength) {
-      return { ok: false, error: { error: "parameter_too_long", message: `${name} is ${value.length} characters long; the limit is ${maxParameterLength}.` } };
-    }
+export function findPrecedenceTableRow(input: Pick<ProviderPrecedenceInput, "provider">, result: ProviderPrecedenceResult): PrecedenceTableRow | null {
+  const baseIsAll = result.base.length === loginMethods.length;
+  if (baseIsAll) {
+    if (result.requested.length > 0) return 1;
+    return providerGiven(input.provider) && result.ignored.length > 0 ? 5 : null;
   }
-  const input: ProviderPrecedenceInput = { provider: params.get("provider") };
-  const base = params.get("base");
-  if (base !== null) {
-    const parsed = parseMethodList("base", base);
-    if (!parsed.ok) return parsed;
-    input.base = parsed.methods;
+  if (result.requested.length === 0) return 4;
+  return isEmptyIntersection(result) ? 3 : 2;
+}
+
+export function checkProviderPrecedence(result: ProviderPrecedenceResult): Finding[] {
+  const checks: Finding[] = [];
+  checks.push(
+    result.ignored.length > 0
+      ? finding("precedence.ignored", "warn", `provider values ${result.ignored.map((value) => JSON.stringify(value)).join(", ")} are not login method keys and are ignored without an error (valid keys: ${loginMethods.join(", ")}).`, { entry: explainedIn.providerUnknownKey })
+      : finding("precedence.ignored", "pass", result.requested.length > 0 ? `Every provider value is a login method key (${list(result.requested)}).` : "No provider values to ignore."),
+  );
+  const emptyIntersection = isEmptyIntersection(result);
+  const outside = emptyIntersection ? [] : result.requested.filter((method) => !result.base.includes(method));
+  if (outside.length > 0) {
+    checks.push(finding("precedence.outside-base", "warn", `provider asks for ${list(outside)}, which the console setting (${list(result.base)}) does not allow; provider can only narrow the base, so ${outside.length === 1 ? "it is" : "they are"} dropped.`, { entry: explainedIn.providerOutsideBase }));
   }
-  const available = params.get("available");
-  if (available !== null) {
-    const parsed = parseMethodList("available", available);
-    if (!parsed.ok) return parsed;
-    input.available = parsed.methods;
+  const unavailable = result.effective.filter((method) => !result.renderable.includes(method));
+  if (unavailable.length > 0) {
+    checks.push(finding("precedence.unavailable", "warn", `${list(unavailable)} ${unavailable.length === 1 ? "is" : "are"} allowed but not available in this environment, so the screen leaves ${unavailable.length === 1 ? "it" : "them"} out.`, { entry: explainedIn.methodNotConfigured }));
   }
-  return { ok: true, input };
+  if (emptyIntersection) {
+    checks.push(finding("precedence.fallback", "warn", `provider (${list(result.requested)}) and the console setting (${list(result.base)}) have nothing in common, so the screen falls back to the console setting instead of locking the user out.`, { entry: explainedIn.providerEmptyIntersection }));
+  }
+  if (result.fallback === "email") {
+    checks.push(finding("precedence.fallback", "warn", `None of ${list(result.effective)} is available in this environment, so the screen falls back to the email/password form with a notice; it is never empty.`, { entry: explainedIn.emailFallback }));
+  }
+  if (!emptyIntersection && result.fallback === "none") checks.push(finding("precedence.fallback", "pass", "No fail-open fallback was needed."));
+  checks.push(finding("precedence.screen", "pass", `The login screen shows: ${result.renderable.map(describeMethod).join(", ")}.`));
+  return checks;
+}
+
+const methodLabels: Record<LoginMethod, string> = {
+  apple: "Continue with Apple",
+  google: "Continue with Google",
+  kakao: "Continue with Kakao",
+  email: "the email/password form",
+  app: "the logi app card",
+};
+
+function describeMethod(method: LoginMethod): string {
+  return methodLabels[method];
+}
+
+/** An authorize request on the bundled mock IdP whose login screen applies this provider. */
+export function buildPrecedenceDemoUrl(origin: string, provider: string | null | undefined): string {
+  return buildAuthorizeRequestUrl(mockIdpEndpoints(mockIdpIssuer(origin)).authorization, { ...precedenceDemoClient, provider: providerGiven(provider) ? provider : null });
+}
+
+export function checkProviderPrecedenceInput(input: ProviderPrecedenceToolInput): ProviderPrecedenceToolResult {
+  const resolved = resolveProviderPrecedence(input);
+  const checks = checkProviderPrecedence(resolved);
+  return {
+    tool: "provider-precedence",
+    ok: isOk(checks),
+    checks,
+    ...resolved,
+    row: findPrecedenceTableRow(input, resolved),
+    message: resolved.fallback === "email" ? emailFallbackNotice : null,
+    authorize_url: input.origin === undefined ? null : buildPrecedenceDemoUrl(input.origin, input.provider),
+  };
+}
+
+/** The registry's entry point: no network, so it never refuses once the input parsed. */
+export async function runProviderPrecedence(input: ProviderPrecedenceToolInput): Promise<DiagnosticRun<ProviderPrecedenceToolResult>> {
+  return { ok: true, result: checkProviderPrecedenceInput(input) };
 }

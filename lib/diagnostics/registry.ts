@@ -6,6 +6,10 @@ import type { ToolResult } from "./findings";
 import type { DiagnosticError, ParseResult } from "./input";
 import { parseDiscoveryInput, runDiscoveryCheck, type DiagnosticRun } from "./discovery";
 import { parseJwksInput, runJwksCheck } from "./jwks";
+import { parseProviderPrecedenceInput, runProviderPrecedence } from "./provider-precedence";
+import { isLiveRedirectUriInput, parseRedirectUriInput, runRedirectUriCheck } from "./redirect-uri";
+import { inspectionIssuer, parseIdTokenInput, runIdTokenInspection } from "./id-token";
+import { parseErrorLookupInput, runErrorLookup } from "./error-lookup";
 
 export type PreparedDiagnostic = {
   /** The first URL the run fetches (the route to the bundled IdP keys on it), if any. */
@@ -34,6 +38,12 @@ function defineDiagnostic<Input>(
 export const runnableDiagnostics: Record<string, RunnableDiagnostic> = {
   discovery: defineDiagnostic(parseDiscoveryInput, runDiscoveryCheck, (input) => input.issuer),
   jwks: defineDiagnostic(parseJwksInput, runJwksCheck, (input) => input.issuer ?? input.jwks_uri ?? null),
+  "provider-precedence": defineDiagnostic(parseProviderPrecedenceInput, runProviderPrecedence, () => null),
+  "redirect-uri": defineDiagnostic(parseRedirectUriInput, runRedirectUriCheck, (input) => (isLiveRedirectUriInput(input) ? input.issuer : null)),
+  // Its input holds the token, so it is dispatched only where the token already is (the CLI) and
+  // must never get an API route; the widget calls inspectIdToken in the browser instead.
+  "id-token": defineDiagnostic(parseIdTokenInput, runIdTokenInspection, inspectionIssuer),
+  "error-lookup": defineDiagnostic(parseErrorLookupInput, runErrorLookup, () => null),
 };
 
 export function findRunnableDiagnostic(id: string): RunnableDiagnostic | undefined {

@@ -1,20 +1,23 @@
 // The authorization endpoint. Rules, in the order they apply:
 // 1. Parameters appear at most once; client_id and redirect_uri are required.
 // 2. Unknown client, or a redirect_uri that is not an exact match: never redirect to it.
+//    (A registered path, the mock-only extension in registry.ts, is first resolved against
+//    this request's origin; the match is exact after that.)
 //    A near miss is redirect_uri_mismatch (302 to the IdP's own error page naming the
 //    difference); no candidate at all is 400 {"error":"invalid_request","error_description":"redirect_uri not registered"}.
+//    Which is which is decided in lib/diagnostics/redirect-uri-match.ts, shared with the checker.
 // 3. Once the redirect_uri is trusted, other errors go back to it with state and iss (RFC 9207):
 //    response_type=code only, known scopes, PKCE S256 with a well-formed challenge, prompt=none
 //    is login_required (the mock keeps no sessions).
 // 4. Success: the pending request is sealed into a parameter and the browser goes to the login screen.
 import { z } from "zod";
+import { matchRedirectUri, toRedirectUriAnswer } from "@/lib/diagnostics/redirect-uri-match";
 import type { IssuerContext, MockIdpDeps } from "./context";
 import { oauthError, toErrorResponse, type Result } from "./errors";
 import { checkParameters, param, readFormBody, redirect } from "./http";
 import { errorPageUrl, loginPageUrl } from "./paths";
 import { isValidCodeChallenge } from "./pkce";
-import { describeRedirectUriMismatch, matchRedirectUri } from "./redirect-uri";
-import { allowsGrant, findClient } from "./registry";
+import { allowsGrant, findClient, resolveRedirectUris } from "./registry";
 import { buildIssuerContext } from "./scenario-behaviour";
 import { findMockIdpScenario } from "./scenarios";
 import { seal, unseal } from "./sealed";
@@ -72,17 +75,18 @@ export async function handleAuthorize(request: Request, context: IssuerContext, 
 
   const redirectUri = param(params, "redirect_uri");
   if (redirectUri === undefined) return toErrorResponse(oauthError("invalid_request", "redirect_uri is required"));
-  const match = matchRedirectUri(redirectUri, client.redirect_uris);
-  if (match.kind === "not-registered") return toErrorResponse(oauthError("invalid_request", "redirect_uri not registered"));
+  const match = matchRedirectUri(redirectUri, resolveRedirectUris(client, context.origin));
+  const answer = toRedirectUriAnswer(redirectUri, match);
+  if (match.kind === "not-registered") return toErrorResponse(oauthError("invalid_request", answer.description ?? ""));
   if (match.kind === "near-miss") {
     return redirect(
       errorPageUrl(context.origin, {
-        error: "redirect_uri_mismatch",
-        error_description: describeRedirectUriMismatch(redirectUri, match.registered, match.differences),
+        error: answer.error ?? "redirect_uri_mismatch",
+        error_description: answer.description ?? undefined,
         client_id: client.client_id,
         redirect_uri: redirectUri,
         registered: match.registered,
-        difference: match.differences.join(","),
+        difference: match.differences.map((difference) => difference.code).join(","),
       }),
     );
   }

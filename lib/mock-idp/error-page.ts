@@ -1,6 +1,6 @@
 // What the IdP's own error page (/mock-idp/error) says. The authorization endpoint sends the
 // browser here instead of to an untrusted redirect_uri. Pure: the page only renders this.
-import { describeRedirectUriDifference, isRedirectUriDifference } from "./redirect-uri";
+import { describeRedirectUriDifferenceCode, isRedirectUriDifferenceCode } from "@/lib/diagnostics/redirect-uri-match";
 
 export type ErrorPageInput = {
   error?: string;
@@ -29,8 +29,8 @@ export function describeErrorPage(input: ErrorPageInput): ErrorPage {
   if (input.clientId) rows.push({ label: "client_id", value: cap(input.clientId) ?? "" });
   if (input.redirectUri) rows.push({ label: "redirect_uri sent", value: cap(input.redirectUri) ?? "" });
   if (input.registered) rows.push({ label: "closest registered", value: cap(input.registered) ?? "" });
-  const differences = (input.difference ?? "").split(",").filter(isRedirectUriDifference).map((difference) => {
-    const text = describeRedirectUriDifference(difference);
+  const differences = (input.difference ?? "").split(",").filter(isRedirectUriDifferenceCode).map((difference) => {
+    const text = describeRedirectUriDifferenceCode(difference);
     return text.charAt(0).toUpperCase() + text.slice(1);
   });
   const isMismatch = error === "redirect_uri_mismatch";

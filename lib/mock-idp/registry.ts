@@ -8,14 +8,29 @@ export const deviceCodeGrantType = "urn:ietf:params:oauth:grant-type:device_code
 const grantTypes = ["authorization_code", "refresh_token", deviceCodeGrantType] as const;
 
 // logi compares redirect_uris character for character and allows no query string or fragment.
+// Mock-only extension (logi has none): a redirect_uri written as a path, e.g. "/tools/id-token",
+// means that path on the origin the mock IdP itself is served from, so this site's own pages can
+// be a demo client's callback wherever the site runs. `resolveRedirectUris` turns it into
+// `<origin><path>` per request; matching stays exact after that.
+const pathBase = "http://mock-idp.invalid";
+
 const redirectUriSchema = z.string().superRefine((value, context) => {
-  if (!URL.canParse(value)) {
-    context.addIssue({ code: "custom", message: `"${value}" is not an absolute URL` });
+  const isPath = value.startsWith("/");
+  if (isPath && (value.startsWith("//") || value.includes("\\"))) {
+    context.addIssue({ code: "custom", message: `"${value}" is not a path on the mock IdP's origin: a leading // or a backslash points at another host; write one leading / or an absolute URL` });
     return;
   }
-  const url = new URL(value);
-  if (url.search !== "" || value.includes("?")) context.addIssue({ code: "custom", message: `"${value}" has a query string; registered redirect_uris may not` });
-  if (url.hash !== "" || value.includes("#")) context.addIssue({ code: "custom", message: `"${value}" has a fragment; redirect_uris may not` });
+  if (!isPath && !URL.canParse(value)) {
+    context.addIssue({ code: "custom", message: `"${value}" is neither an absolute URL nor a path on the mock IdP's own origin (starting with /)` });
+    return;
+  }
+  const url = new URL(value, pathBase);
+  const hasQuery = url.search !== "" || value.includes("?");
+  const hasFragment = url.hash !== "" || value.includes("#");
+  if (hasQuery) context.addIssue({ code: "custom", message: `"${value}" has a query string; registered redirect_uris may not` });
+  if (hasFragment) context.addIssue({ code: "custom", message: `"${value}" has a fragment; redirect_uris may not` });
+  // Exact matching after resolution needs the path as a browser sends it: no dot segments, no re-escaping.
+  if (isPath && !hasQuery && !hasFragment && url.pathname !== value) context.addIssue({ code: "custom", message: `"${value}" is not a plain path (it resolves to ${url.pathname}); write it as the browser will send it` });
 });
 
 const clientSchema = z
@@ -80,6 +95,11 @@ export function parseRegistry(data: unknown, source: string): RegistryResult {
 
 export function findClient(registry: MockRegistry, clientId: string): MockClient | undefined {
   return registry.clients.find((client) => client.client_id === clientId);
+}
+
+/** The client's redirect_uris as absolute URLs for a request served on `origin`: a path entry becomes `<origin><path>`. */
+export function resolveRedirectUris(client: Pick<MockClient, "redirect_uris">, origin: string): string[] {
+  return client.redirect_uris.map((uri) => (uri.startsWith("/") ? `${origin}${uri}` : uri));
 }
 
 export function allowsGrant(client: MockClient, grantType: (typeof grantTypes)[number]): boolean {

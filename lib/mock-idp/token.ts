@@ -1,7 +1,8 @@
 // The token endpoint (RFC 6749 §3.2, §4.1.3, §6; RFC 8628 §3.4). Form bodies only,
 // client authentication first, then per grant:
 // - authorization_code: code readable, not expired (10 min), issued to this client and issuer,
-//   same redirect_uri, PKCE verifier well formed (43–128 chars) and matching the S256 challenge
+//   same redirect_uri (the absolute one authorize accepted, so a registered path was already
+//   resolved there), PKCE verifier well formed (43–128 chars) and matching the S256 challenge
 //   (judged after the code, so a dummy code reads invalid_grant),
 //   then redeemed exactly once (the replay guard decides races: exactly one caller wins).
 // - refresh_token: readable, this client, scope may only narrow; rotated (old one single-use).

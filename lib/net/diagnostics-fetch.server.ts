@@ -29,6 +29,7 @@ export function isOwnMockIdp(url: string | null, origin: string): boolean {
   return target.origin === origin && (target.pathname === mockIdpBasePath || target.pathname.startsWith(`${mockIdpBasePath}/`));
 }
 
+// The router answers one hop and never follows a redirect, so `followRedirects: false` holds here by construction.
 async function fetchInProcess(url: string, request: DiagnosticRequest, origin: string): Promise<FetchOutcome> {
   const started = performance.now();
   const signal = AbortSignal.timeout(defaultFetchLimits.timeoutMs);

@@ -3,6 +3,7 @@
 // guarded fetch (or the in-process route to the bundled mock IdP) and answer the tool's result.
 import "server-only";
 import { findRunnableDiagnostic } from "@/lib/diagnostics/registry";
+import type { ReferenceData } from "@/lib/diagnostics/fetcher";
 import type { DiagnosticError } from "@/lib/diagnostics/input";
 import { createDiagnosticsFetch, isOwnMockIdp, isPrivateNetworkAllowed, siteOrigin } from "./diagnostics-fetch.server";
 import { withDiagnosticsLimits } from "./diagnostics-limits.server";
@@ -38,6 +39,20 @@ async function readInput(request: Request): Promise<{ ok: true; source: URLSearc
   }
 }
 
+/**
+ * The lookup tools' data, built once per process. Imported on first use, so the fetching tools'
+ * routes do not load the catalogue. A failure is a server-side fault, logged for the operator.
+ */
+async function loadReference(): Promise<ReferenceData> {
+  try {
+    const [{ getSearchIndex }, { getCodeReference }] = await Promise.all([import("@/lib/search/index.server"), import("@/lib/codes/reference")]);
+    return { index: await getSearchIndex(), codes: getCodeReference() };
+  } catch (error) {
+    console.error("diagnostics: the search index or the code reference could not be loaded:", error);
+    throw error;
+  }
+}
+
 export async function serveDiagnostic(request: Request, toolId: string): Promise<Response> {
   const tool = findRunnableDiagnostic(toolId);
   if (tool === undefined) return errorResponse(404, { error: "unknown_tool", message: `There is no diagnostic called "${toolId.slice(0, 40)}".` });
@@ -53,6 +68,7 @@ export async function serveDiagnostic(request: Request, toolId: string): Promise
       fetch: createDiagnosticsFetch(request, allowPrivateNetwork),
       allowPrivateNetwork: allowPrivateNetwork || inProcess,
       now: Date.now,
+      reference: loadReference,
     });
     if (!run.ok) return errorResponse(run.status, run.error);
     return Response.json(run.result, { headers: { "cache-control": "no-store" } });

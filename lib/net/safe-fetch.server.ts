@@ -208,7 +208,7 @@ async function readCappedBody(body: ReadableStream<Uint8Array> | null, maxBytes:
 /**
  * The guarded fetch. Rules: every hop passes checkUrl (scheme, credentials, port, IP literal) and
  * connects through the guarded connector; at most `maxRedirects` hops (303, and 301/302 after a
- * POST, continue as GET); the body is capped at `maxBytes`; one `timeoutMs` covers it all;
+ * POST, continue as GET), none with `followRedirects: false`; the body is capped at `maxBytes`; one `timeoutMs` covers it all;
  * cookies and credentials are never sent. Every problem is a FetchOutcome, never a throw.
  */
 export function createSafeFetch(options: SafeFetchOptions = {}): DiagnosticFetch {
@@ -241,7 +241,7 @@ export function createSafeFetch(options: SafeFetchOptions = {}): DiagnosticFetch
       const response = await fetch(verdict.url, { method, headers, body, redirect: "manual", signal, dispatcher: agent });
       const location = response.headers.get("location");
 
-      if (redirectStatuses.has(response.status) && location !== null) {
+      if (request.followRedirects !== false && redirectStatuses.has(response.status) && location !== null) {
         await response.body?.cancel().catch(() => undefined);
         if (redirects.length >= maxRedirects) {
           const message = `${current} redirects again (to ${location.slice(0, 200)}) after ${maxRedirects} redirects; diagnostics follow at most ${maxRedirects}`;

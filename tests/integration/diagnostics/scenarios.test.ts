@@ -121,6 +121,9 @@ describe("fault scenarios, JWKS check", () => {
     const result = await jwks({ issuer: scenarioIssuer("private-key-in-jwks") });
     const found = expectFinding(result.checks, "jwks.private-members", "fail", "private-key-in-jwks");
     expect(found.message).toMatch(/\bd\b/);
+    // What the API hands the browser for signature checks never carries the leaked members.
+    expect(result.public_keys.length).toBeGreaterThan(0);
+    for (const key of result.public_keys) for (const member of ["d", "p", "q", "dp", "dq", "qi"]) expect(key).not.toHaveProperty(member);
   });
 
   it("rotated-key: the token's kid is not published", async () => {

@@ -51,8 +51,12 @@ describe("the scenario list", () => {
     expect(response.status).toBe(200);
     const { scenarios } = await response.json();
     expect(scenarios.map((scenario: { name: string }) => scenario.name)).toEqual(mockIdpScenarios.map((scenario) => scenario.name));
-    expect(scenarios).toContainEqual({ name: "rotated-key", entry: "jwks-key-rotation", description: expect.any(String), issuer: scenarioIssuer("rotated-key") });
-    for (const scenario of scenarios) expect(Object.keys(scenario).sort()).toEqual(["description", "entry", "issuer", "name"]);
+    expect(scenarios).toContainEqual({ name: "rotated-key", entry: "jwks-key-rotation", description: expect.any(String), issuer: scenarioIssuer("rotated-key"), tokenHeader: { alg: "RS256", kid: "demo-rs256-2025b", typ: "JWT" } });
+    for (const scenario of scenarios) {
+      const keys = Object.keys(scenario).sort();
+      // rotated-key also announces the header of the id_tokens it signs.
+      expect(keys).toEqual(scenario.name === "rotated-key" ? ["description", "entry", "issuer", "name", "tokenHeader"] : ["description", "entry", "issuer", "name"]);
+    }
   });
 
   it("an unknown scenario is 404", async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { findClient, parseRegistry } from "@/lib/mock-idp/registry";
+import { findClient, parseRegistry, resolveRedirectUris } from "@/lib/mock-idp/registry";
 
 const committed = JSON.parse(readFileSync("content/mock-idp/clients.json", "utf8"));
 
@@ -26,6 +26,7 @@ describe("content/mock-idp/clients.json", () => {
     expect(findClient(registry, "logi_demo_google_only")).toMatchObject({ type: "confidential", client_secret: "demo-google-secret", redirect_uris: ["http://localhost:3000/auth/callback"], login_methods: ["google"] });
     expect(findClient(registry, "logi_demo_device")).toMatchObject({ type: "public", redirect_uris: [], grant_types: expect.arrayContaining(["urn:ietf:params:oauth:grant-type:device_code"]) });
     expect(findClient(registry, "logi_demo_identified_only")).toMatchObject({ allow_anonymous_grants: false });
+    expect(findClient(registry, "logi_demo_inspector")).toMatchObject({ type: "public", redirect_uris: ["/tools/id-token"], login_methods: [], allow_anonymous_grants: true });
   });
 });
 
@@ -34,7 +35,10 @@ describe("parseRegistry", () => {
 
   it.each([
     [{ ...base, redirect_uris: ["https://rp.example/cb?env=prod"] }, "test.json: clients[0].redirect_uris[0]: \"https://rp.example/cb?env=prod\" has a query string; registered redirect_uris may not"],
-    [{ ...base, redirect_uris: ["/relative"] }, "test.json: clients[0].redirect_uris[0]: \"/relative\" is not an absolute URL"],
+    [{ ...base, redirect_uris: ["relative/cb"] }, "test.json: clients[0].redirect_uris[0]: \"relative/cb\" is neither an absolute URL nor a path on the mock IdP's own origin (starting with /)"],
+    [{ ...base, redirect_uris: ["//evil.example/cb"] }, "test.json: clients[0].redirect_uris[0]: \"//evil.example/cb\" is not a path on the mock IdP's origin"],
+    [{ ...base, redirect_uris: ["/a/../cb"] }, "test.json: clients[0].redirect_uris[0]: \"/a/../cb\" is not a plain path (it resolves to /cb)"],
+    [{ ...base, redirect_uris: ["/cb?x=1"] }, "test.json: clients[0].redirect_uris[0]: \"/cb?x=1\" has a query string"],
     [{ ...base, client_secret: undefined }, "test.json: clients[0].client_secret: a confidential client needs a client_secret"],
     [{ ...base, type: "public" }, "test.json: clients[0].client_secret: a public client must not have a client_secret"],
     [{ ...base, login_methods: ["facebook"] }, "test.json: clients[0].login_methods[0]:"],
@@ -44,6 +48,15 @@ describe("parseRegistry", () => {
     const parsed = parseRegistry({ clients: [client] }, "test.json");
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.problems[0]).toContain(message);
+  });
+
+  it("accepts a path as a redirect_uri on the mock's own origin, resolved per request", () => {
+    const parsed = parseRegistry({ clients: [{ ...base, redirect_uris: ["/tools/id-token", "https://rp.example/cb"] }] }, "test.json");
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const client = parsed.registry.clients[0];
+    if (client === undefined) throw new Error("no client");
+    expect(resolveRedirectUris(client, "http://127.0.0.1:3100")).toEqual(["http://127.0.0.1:3100/tools/id-token", "https://rp.example/cb"]);
   });
 
   it("rejects duplicate client_ids", () => {

@@ -1,7 +1,9 @@
-import { parseProviderPrecedenceQuery, resolveProviderPrecedence } from "@/lib/diagnostics/provider-precedence";
+import { serveDiagnostic } from "@/lib/net/diagnostics-route.server";
 
-export function GET(request: Request): Response {
-  const parsed = parseProviderPrecedenceQuery(new URL(request.url).searchParams);
-  if (!parsed.ok) return Response.json(parsed.error, { status: 400 });
-  return Response.json(resolveProviderPrecedence(parsed.input));
+export function GET(request: Request): Promise<Response> {
+  return serveDiagnostic(request, "provider-precedence");
+}
+
+export function POST(request: Request): Promise<Response> {
+  return serveDiagnostic(request, "provider-precedence");
 }
