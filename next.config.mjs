@@ -28,6 +28,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Lets two builds of one checkout live side by side (e.g. parallel end-to-end runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // The MDX compiler and highlighter run only on the server, at build time.
   serverExternalPackages: ["mdx-bundler", "esbuild", "shiki", "rehype-pretty-code", "gray-matter"],
