@@ -16,9 +16,10 @@ import { z } from "zod";
 import type { DiagnosticDeps, DiagnosticFetch, FetchedResponse, FetchFailure } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { explainedIn } from "./explained-in";
-import { parseWith, userUrlSchema, type DiagnosticError, type ParseResult } from "./input";
+import { parseWith, userUrlSchema, type ParseResult } from "./input";
 import { checkIdpUrl, sameScheme } from "./url-rules";
 import { algorithmsBackedByKeys, parseJwksKeys } from "./jwks-keys";
+import { toRefusal, type DiagnosticRun } from "./run";
 
 export const discoveryInputSchema = z.strictObject({ issuer: userUrlSchema });
 export type DiscoveryInput = z.infer<typeof discoveryInputSchema>;
@@ -35,11 +36,6 @@ export type DiscoveryResult = ToolResult<"discovery"> & {
   reachable: boolean;
 };
 
-/**
- * A run either produces a result, or the input itself is refused (bad URL, blocked address), or
- * (503) data the tool reads on the server, such as the search index, could not be loaded.
- */
-export type DiagnosticRun<T> = { ok: true; result: T } | { ok: false; status: 400 | 403 | 503; error: DiagnosticError };
 
 export function parseDiscoveryInput(source: URLSearchParams | unknown): ParseResult<DiscoveryInput> {
   return parseWith(discoveryInputSchema, source, "discovery");
@@ -339,13 +335,6 @@ export function checkAlgorithmsBacked(metadata: Record<string, unknown>, jwksBod
 
 // ---- the run -------------------------------------------------------------------------------
 
-function refused(failure: FetchFailure): DiagnosticRun<never> | null {
-  if (failure.code.startsWith("blocked_") || failure.code === "invalid_url") {
-    return { ok: false, status: failure.code === "blocked_address" ? 403 : 400, error: { error: failure.code, message: failure.message } };
-  }
-  return null;
-}
-
 type Fetched = { source: MetadataSource; response: FetchedResponse } | { source: null; failure: FetchFailure; tried: string[] } | { source: null; response: FetchedResponse; tried: string[] };
 
 async function fetchMetadata(issuer: string, fetch: DiagnosticFetch): Promise<Fetched | { refused: DiagnosticRun<never> }> {
@@ -353,7 +342,7 @@ async function fetchMetadata(issuer: string, fetch: DiagnosticFetch): Promise<Fe
   const oidcUrl = openIdConfigurationUrl(issuer);
   const oidc = await fetch(oidcUrl, { headers: accept });
   if (!oidc.ok) {
-    const refusal = refused(oidc.error);
+    const refusal = toRefusal(oidc.error);
     return refusal ? { refused: refusal } : { source: null, failure: oidc.error, tried: [oidcUrl] };
   }
   if (oidc.response.status !== 404) return { source: "openid-configuration", response: oidc.response };

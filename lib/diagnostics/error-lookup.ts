@@ -22,7 +22,7 @@ import { codeUrl } from "@/lib/urls";
 import type { DiagnosticDeps, ReferenceData } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { parseWith, type ParseResult } from "./input";
-import type { DiagnosticRun } from "./discovery";
+import type { DiagnosticRun } from "./run";
 
 /** The longest paste accepted: a JSON error body, a few log lines or a stack trace fit easily. */
 export const maxLookupInputLength = 16_384;

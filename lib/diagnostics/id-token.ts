@@ -19,7 +19,8 @@
 // itself is never put in a URL, a request, a log or a message.
 import { compactVerify, importJWK } from "jose";
 import { z } from "zod";
-import { openIdConfigurationUrl, type DiagnosticRun } from "./discovery";
+import { openIdConfigurationUrl } from "./discovery";
+import { toRefusal, type DiagnosticRun } from "./run";
 import { explainedIn } from "./explained-in";
 import type { DiagnosticDeps, DiagnosticFetch, FetchFailure } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
@@ -493,11 +494,6 @@ export function inspectionIssuer(input: Pick<IdTokenInput, "token" | "issuer">):
   return typeof iss === "string" && URL.canParse(iss) ? iss : null;
 }
 
-function refusal(failure: FetchFailure): DiagnosticRun<never> | null {
-  if (!failure.code.startsWith("blocked_") && failure.code !== "invalid_url") return null;
-  return { ok: false, status: failure.code === "blocked_address" ? 403 : 400, error: { error: failure.code, message: failure.message } };
-}
-
 type IssuerData = { metadata: Record<string, unknown> | null; jwks: { keys: unknown[] } | null; jwksUri: string | null; checks: Finding[]; reachable: boolean };
 
 function readJsonObject(body: string): Record<string, unknown> | null {
@@ -508,7 +504,7 @@ async function fetchIssuerData(issuer: string, fetch: DiagnosticFetch): Promise<
   const discoveryUrl = openIdConfigurationUrl(issuer);
   const discovery = await fetch(discoveryUrl, { headers: { accept: "application/json" } });
   if (!discovery.ok) {
-    const refused = refusal(discovery.error);
+    const refused = toRefusal(discovery.error);
     if (refused) return { refused };
     return { metadata: null, jwks: null, jwksUri: null, reachable: false, checks: [finding("issuer.discovery", "fail", `${discoveryUrl} could not be fetched (${discovery.error.message}), so neither the declared issuer nor the keys are known.`, { entry: explainedIn.noMetadataDocument })] };
   }
@@ -524,7 +520,7 @@ async function fetchIssuerData(issuer: string, fetch: DiagnosticFetch): Promise<
   }
   const keySet = await fetch(jwksUri, { headers: { accept: "application/jwk-set+json, application/json" } });
   if (!keySet.ok) {
-    const refused = refusal(keySet.error);
+    const refused = toRefusal(keySet.error);
     if (refused) return { refused };
     checks.push(finding("issuer.jwks", "fail", `${jwksUri} could not be fetched (${keySet.error.message}).`, { entry: keySet.error.code === "timeout" ? explainedIn.jwksTimeout : explainedIn.jwksServerError }));
     return { metadata, jwks: null, jwksUri, reachable: false, checks };

@@ -16,7 +16,8 @@ import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { explainedIn } from "./explained-in";
 import { parseWith, userUrlSchema, type DiagnosticError, type ParseResult } from "./input";
 import { algKeyMismatch, decodeBase64url, defaultAlgFor, parseJwksKeys, privateMembers, requiredMembers, rsaModulusBits, type RawKey } from "./jwks-keys";
-import { openIdConfigurationUrl, type DiagnosticRun } from "./discovery";
+import { openIdConfigurationUrl } from "./discovery";
+import { toRefusal, type DiagnosticRun } from "./run";
 import { checkIdpUrl } from "./url-rules";
 
 /** The longest token (or header) accepted; real id_tokens are a few KB. */
@@ -332,11 +333,6 @@ export function checkTokenHeader(header: TokenHeader, keys: readonly RawKey[], a
 
 // ---- the run -------------------------------------------------------------------------------
 
-function refusal(failure: FetchFailure): DiagnosticRun<never> | null {
-  if (!failure.code.startsWith("blocked_") && failure.code !== "invalid_url") return null;
-  return { ok: false, status: failure.code === "blocked_address" ? 403 : 400, error: { error: failure.code, message: failure.message } };
-}
-
 type Located = { ok: true; jwksUri: string; advertisedAlgs: string[] | null } | { ok: false; checks: Finding[]; reachable: boolean } | { ok: "refused"; run: DiagnosticRun<never> };
 
 async function locateJwks(input: JwksInput, fetch: DiagnosticFetch): Promise<Located> {
@@ -345,7 +341,7 @@ async function locateJwks(input: JwksInput, fetch: DiagnosticFetch): Promise<Loc
   const url = openIdConfigurationUrl(issuer);
   const outcome = await fetch(url, { headers: { accept: "application/json" } });
   if (!outcome.ok) {
-    const refused = refusal(outcome.error);
+    const refused = toRefusal(outcome.error);
     if (refused) return { ok: "refused", run: refused };
     return { ok: false, reachable: false, checks: [finding("jwks.discovery", "fail", `${url} could not be fetched (${outcome.error.message}), so jwks_uri is unknown; run the discovery check, or give jwks_uri directly.`, { entry: explainedIn.noMetadataDocument })] };
   }
@@ -379,7 +375,7 @@ export async function runJwksCheck(input: JwksInput, deps: DiagnosticDeps): Prom
 
   const outcome = await deps.fetch(jwksUri, { headers: { accept: "application/jwk-set+json, application/json" } });
   if (!outcome.ok) {
-    const refused = refusal(outcome.error);
+    const refused = toRefusal(outcome.error);
     if (refused) return refused;
     checks.push(finding("jwks.fetch", "fail", `${jwksUri} could not be fetched: ${outcome.error.message}.`, { entry: outcome.error.code === "timeout" ? explainedIn.jwksTimeout : explainedIn.jwksServerError, spec: specs.jwks }));
     return { ok: true, result: { ...base, jwks_uri: jwksUri, ok: false, checks, reachable: false } };

@@ -13,7 +13,7 @@ import { z } from "zod";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { explainedIn } from "./explained-in";
 import { parseWith, type ParseResult } from "./input";
-import type { DiagnosticRun } from "./discovery";
+import type { DiagnosticRun } from "./run";
 import { buildAuthorizeRequestUrl } from "./redirect-uri";
 import { mockIdpEndpoints, mockIdpIssuer } from "@/lib/mock-idp/paths";
 

@@ -23,7 +23,8 @@ import type { DiagnosticDeps, FetchedResponse, FetchFailure } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { explainedIn } from "./explained-in";
 import { maxUrlLength, parseWith, toRecord, userUrlSchema, type ParseResult } from "./input";
-import { openIdConfigurationUrl, type DiagnosticRun } from "./discovery";
+import { openIdConfigurationUrl } from "./discovery";
+import { toRefusal, type DiagnosticRun } from "./run";
 import {
   compareRedirectUri,
   isWebScheme,
@@ -412,11 +413,6 @@ function liveMatchFindings(input: LiveRedirectUriInput, classified: PreflightCla
 
 // ---- the run -------------------------------------------------------------------------------------
 
-function refusal(failure: FetchFailure): DiagnosticRun<never> | null {
-  if (!failure.code.startsWith("blocked_") && failure.code !== "invalid_url") return null;
-  return { ok: false, status: failure.code === "blocked_address" ? 403 : 400, error: { error: failure.code, message: failure.message } };
-}
-
 async function runLive(input: LiveRedirectUriInput, deps: DiagnosticDeps): Promise<DiagnosticRun<LiveRedirectUriResult>> {
   const base = { tool: "redirect-uri" as const, mode: "live" as const, issuer: input.issuer, client_id: input.client_id, redirect_uri: input.redirect_uri, differences: [], answer: noAnswer };
   const stopped = (checks: Finding[], reachable: boolean, extra: Partial<LiveRedirectUriResult> = {}): DiagnosticRun<LiveRedirectUriResult> => ({
@@ -427,7 +423,7 @@ async function runLive(input: LiveRedirectUriInput, deps: DiagnosticDeps): Promi
   const discoveryUrl = openIdConfigurationUrl(input.issuer);
   const discovered = await deps.fetch(discoveryUrl, { headers: { accept: "application/json" } });
   if (!discovered.ok) {
-    const refused = refusal(discovered.error);
+    const refused = toRefusal(discovered.error);
     if (refused) return refused;
     return stopped([finding("redirect-uri.discovery", "fail", `${discoveryUrl} could not be fetched (${discovered.error.message}), so the authorization endpoint is unknown.`, { entry: explainedIn.noMetadataDocument })], false);
   }
@@ -442,7 +438,7 @@ async function runLive(input: LiveRedirectUriInput, deps: DiagnosticDeps): Promi
   const requestUrl = buildAuthorizeRequestUrl(endpoint, { client_id: input.client_id, redirect_uri: input.redirect_uri, state: preflightState });
   const outcome = await deps.fetch(requestUrl, { headers: { accept: "*/*" }, followRedirects: false });
   if (!outcome.ok) {
-    const refused = refusal(outcome.error);
+    const refused = toRefusal(outcome.error);
     if (refused) return refused;
     checks.push(finding("redirect-uri.preflight", "fail", `The authorize request could not be sent: ${outcome.error.message}.`, { entry: explainedIn.endpointUnreachable }));
     return stopped(checks, false, { authorization_endpoint: endpoint, request_url: requestUrl });

@@ -4,7 +4,8 @@
 import type { DiagnosticDeps } from "./fetcher";
 import type { ToolResult } from "./findings";
 import type { DiagnosticError, ParseResult } from "./input";
-import { parseDiscoveryInput, runDiscoveryCheck, type DiagnosticRun } from "./discovery";
+import { parseDiscoveryInput, runDiscoveryCheck } from "./discovery";
+import type { DiagnosticRun } from "./run";
 import { parseJwksInput, runJwksCheck } from "./jwks";
 import { parseProviderPrecedenceInput, runProviderPrecedence } from "./provider-precedence";
 import { isLiveRedirectUriInput, parseRedirectUriInput, runRedirectUriCheck } from "./redirect-uri";
