@@ -24,7 +24,7 @@ import { toRefusal, type DiagnosticRun } from "./run";
 import { explainedIn } from "./explained-in";
 import type { DiagnosticDeps, DiagnosticFetch, FetchFailure } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
-import { parseWith, userUrlSchema, type DiagnosticError, type ParseResult } from "./input";
+import { parseWith, userUrlSchema, type DiagnosticError, type ParseResult, parseJsonObject } from "./input";
 import { checkTokenHeader, maxTokenLength, publicJwk, toKeyRow, type KeyRow, type TokenHeader } from "./jwks";
 import { algKeyMismatch, decodeBase64url, parseJwksKeys, type RawKey } from "./jwks-keys";
 
@@ -114,10 +114,10 @@ function decodeError(message: string): DecodeResult {
   return { ok: false, error: { error: "invalid_token", message: `id-token: ${message}` } };
 }
 
-function parseJsonObject(bytes: Uint8Array): Record<string, unknown> | null {
+/** UTF-8 JSON bytes that hold an object; null for invalid UTF-8 or anything else. */
+function parseJsonBytes(bytes: Uint8Array): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : null;
+    return parseJsonObject(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     return null;
   }
@@ -149,10 +149,10 @@ export function decodeIdToken(token: string): DecodeResult {
   const broken = decoded.findIndex((bytes) => bytes === null);
   if (broken !== -1) return decodeError(`the ${names[broken] ?? "token"} is not base64url (only A–Z a–z 0–9 - _ without padding); the token was cut or altered while copying.`);
   const [headerBytes, payloadBytes] = decoded;
-  const header = headerBytes ? parseJsonObject(headerBytes) : null;
+  const header = headerBytes ? parseJsonBytes(headerBytes) : null;
   if (header === null) return decodeError("the header (first part) does not decode to a JSON object, so this is not a JWT.");
   if (payloadPart === "") return decodeError("the payload (second part) is empty (a detached payload); an id_token carries its claims.");
-  const claims = payloadBytes ? parseJsonObject(payloadBytes) : null;
+  const claims = payloadBytes ? parseJsonBytes(payloadBytes) : null;
   if (claims === null) return decodeError("the payload (second part) does not decode to a JSON object of claims, so this is not an id_token.");
   return { ok: true, token: { header, claims } };
 }
@@ -497,7 +497,7 @@ export function inspectionIssuer(input: Pick<IdTokenInput, "token" | "issuer">):
 type IssuerData = { metadata: Record<string, unknown> | null; jwks: { keys: unknown[] } | null; jwksUri: string | null; checks: Finding[]; reachable: boolean };
 
 function readJsonObject(body: string): Record<string, unknown> | null {
-  return parseJsonObject(new TextEncoder().encode(body));
+  return parseJsonObject(body);
 }
 
 async function fetchIssuerData(issuer: string, fetch: DiagnosticFetch): Promise<IssuerData | { refused: DiagnosticRun<never> }> {

@@ -46,3 +46,13 @@ export function parseWith<T>(
   const error = (first === undefined ? undefined : options.errorCode?.(first)) ?? "invalid_request";
   return { ok: false, error: { error, message: `${tool}: ${formatZodIssues(parsed.error.issues)}` } };
 }
+
+/** JSON text that holds an object, as a plain record; null for anything else. */
+export function parseJsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : null;
+  } catch {
+    return null;
+  }
+}

@@ -14,7 +14,7 @@ import { z } from "zod";
 import type { DiagnosticDeps, DiagnosticFetch, FetchedResponse, FetchFailure } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { explainedIn } from "./explained-in";
-import { parseWith, userUrlSchema, type DiagnosticError, type ParseResult } from "./input";
+import { parseWith, userUrlSchema, type DiagnosticError, type ParseResult, parseJsonObject } from "./input";
 import { algKeyMismatch, decodeBase64url, defaultAlgFor, parseJwksKeys, privateMembers, requiredMembers, rsaModulusBits, type RawKey } from "./jwks-keys";
 import { openIdConfigurationUrl } from "./discovery";
 import { toRefusal, type DiagnosticRun } from "./run";
@@ -66,15 +66,6 @@ const specs = {
 } as const;
 
 // ---- the token header ------------------------------------------------------------------
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Reads a JWS protected header from its JSON, its base64url segment, or a whole compact token

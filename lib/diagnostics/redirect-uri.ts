@@ -22,7 +22,7 @@ import { z } from "zod";
 import type { DiagnosticDeps, FetchedResponse, FetchFailure } from "./fetcher";
 import { finding, isOk, type Finding, type ToolResult } from "./findings";
 import { explainedIn } from "./explained-in";
-import { maxUrlLength, parseWith, toRecord, userUrlSchema, type ParseResult } from "./input";
+import { maxUrlLength, parseWith, toRecord, userUrlSchema, type ParseResult, parseJsonObject } from "./input";
 import { openIdConfigurationUrl } from "./discovery";
 import { toRefusal, type DiagnosticRun } from "./run";
 import {
@@ -304,15 +304,6 @@ export type PreflightClassification = {
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 const noAnswer: RedirectUriAnswer = { status: null, error: null, description: null };
-
-function parseJsonObject(text: string): Record<string, unknown> | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : null;
-  } catch {
-    return null;
-  }
-}
 
 function stringField(record: Record<string, unknown> | null, name: string): string | null {
   const value = record?.[name];

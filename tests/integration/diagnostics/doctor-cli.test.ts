@@ -1,8 +1,7 @@
 // The doctor CLI as a user runs it (the package bin, a child process) against the mock IdP on
 // loopback: exit codes 0 / 1 / 2, --json prints the API's body, the table names the entry.
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { doctor, closedPort } from "./doctor-harness";
 import { startMockIdp, type MockIdpServer } from "../mock-idp/harness";
 
 vi.mock("server-only", () => ({}));
@@ -13,28 +12,6 @@ beforeAll(async () => {
   server = await startMockIdp();
 });
 afterAll(() => server.close());
-
-function doctor(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["scripts/doctor.mjs", ...args], { env: { ...process.env, SITE_URL: "https://fixbook.example" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
-
-/** A loopback port with nothing listening. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe("doctor", () => {
   it("exits 0 for the healthy mock IdP and prints a table", async () => {

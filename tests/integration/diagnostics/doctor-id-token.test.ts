@@ -1,9 +1,8 @@
 // `doctor id-token -` as a user runs it (the package bin, a child process) on tokens from the
 // mock IdP on loopback: the token comes only from stdin, an argument is refused without being
 // echoed, and the exit code is 0 / 1 / 2 like every other tool.
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { doctor, closedPort } from "./doctor-harness";
 import { buildDemoSignIn, parseDemoCallback, redeemDemoCode } from "@/lib/diagnostics/id-token-demo";
 import type { MockIdpScenarioName } from "@/lib/mock-idp/scenarios";
 import { signIn, startMockIdp, type MockIdpServer } from "../mock-idp/harness";
@@ -29,28 +28,6 @@ beforeAll(async () => {
   rotated = await getToken("rotated-key");
 });
 afterAll(() => server.close());
-
-function doctor(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["scripts/doctor.mjs", ...args], { env: { ...process.env, SITE_URL: "https://fixbook.example" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
-
-/** A loopback port with nothing listening. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 function expectNoToken(text: string, token: string): void {
   for (const part of token.split(".")) expect(text).not.toContain(part);

@@ -1,20 +1,8 @@
 // `doctor lookup` as a user runs it (the package bin, a child process): text from argv or stdin,
 // the parsed fields and the entries in the table, --json prints the API body; exit 0 when
 // something matched, 1 when nothing did, 2 for bad usage.
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-
-function doctor(args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["scripts/doctor.mjs", ...args], { env: { ...process.env, SITE_URL: "https://fixbook.example" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? "");
-  });
-}
+import { doctor } from "./doctor-harness";
 
 describe("doctor lookup", () => {
   it("looks up words from argv (joined by spaces) and prints what was read and the entries", async () => {

@@ -1,19 +1,7 @@
 // `doctor precedence` as a user runs it (the package bin, a child process): the table and
 // --json agree with the API, it exits 0 whatever the case (logi fails open), 2 on bad usage.
-import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-
-function doctor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["scripts/doctor.mjs", ...args], { env: { ...process.env, SITE_URL: "https://fixbook.example" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+import { doctor } from "./doctor-harness";
 
 describe("doctor precedence", () => {
   it("--json prints the API body: row 2 of the table", async () => {

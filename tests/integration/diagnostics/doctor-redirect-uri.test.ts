@@ -1,9 +1,8 @@
 // `doctor redirect-uri` as a CI job runs it (the package bin, a child process): offline against
 // --registered values, and live against the mock IdP on loopback (the CLI may reach loopback by
 // default). Exit 0 registered, 1 a near miss or not registered, 2 bad usage or unreachable.
-import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { doctor, closedPort } from "./doctor-harness";
 import { startMockIdp, type MockIdpServer } from "../mock-idp/harness";
 
 vi.mock("server-only", () => ({}));
@@ -16,28 +15,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const callback = "http://localhost:3000/auth/callback";
-
-function doctor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["scripts/doctor.mjs", ...args], { env: { ...process.env, SITE_URL: "https://fixbook.example" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
-
-/** A loopback port with nothing listening. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const address = probe.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe("doctor redirect-uri offline", () => {
   it("exits 0 for an exact match among several --registered", async () => {
