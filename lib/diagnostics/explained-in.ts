@@ -35,6 +35,8 @@ export const explainedIn = {
   redirectUriOtherHost: causeUrl("redirect-uri-mismatch", "different-host"),
   redirectUriLetterCase: causeUrl("redirect-uri-mismatch", "letter-case"),
   redirectUriQuery: causeUrl("redirect-uri-mismatch", "query-string"),
+  redirectUriEncoding: causeUrl("redirect-uri-mismatch", "percent-encoding"),
+  redirectUriFragment: causeUrl("redirect-uri-mismatch", "fragment"),
   redirectUriNewDomain: causeUrl("redirect-uri-not-registered", "new-environment-domain"),
   redirectUriBranchPreview: causeUrl("redirect-uri-not-registered", "branch-preview-url"),
   redirectUriPathRenamed: causeUrl("redirect-uri-not-registered", "callback-path-renamed"),

@@ -151,7 +151,7 @@ function toReported(difference: RedirectUriDifference): RedirectUriReportedDiffe
   };
 }
 
-/** The catalogue cause that explains one difference (encoding and fragment have none yet). */
+/** The catalogue cause that explains one difference. */
 export function explainDifference(difference: RedirectUriDifference): string | undefined {
   switch (difference.code) {
     case "trailing-slash":
@@ -175,8 +175,9 @@ export function explainDifference(difference: RedirectUriDifference): string | u
     case "path":
       return explainedIn.redirectUriPathRenamed;
     case "encoding":
+      return explainedIn.redirectUriEncoding;
     case "fragment":
-      return undefined;
+      return explainedIn.redirectUriFragment;
   }
 }
 

@@ -2,7 +2,7 @@
 // `provider`, environment), and what happens when one is chosen. The console setting is
 // enforced on submit (a hidden method cannot be used by posting directly); `provider` is
 // visibility only, and email/password stays usable, as logi documents.
-import { loginMethods, resolveProviderPrecedence, type LoginMethod, type ProviderPrecedenceResult } from "@/lib/diagnostics/provider-precedence";
+import { loginMethods, resolveProviderPrecedence, type LoginMethod, type ProviderPrecedenceResult, emailFallbackNotice } from "@/lib/diagnostics/provider-precedence";
 import { openPendingRequest, pendingRequestContext, type PendingRequestProblem } from "./authorize";
 import { buildCodeRedirect } from "./code";
 import type { MockIdpDeps } from "./context";
@@ -53,7 +53,7 @@ export async function getLoginScreen(input: { request?: string; error?: string }
       scope: pending.scope,
       scenario: pending.scenario,
       precedence,
-      notice: precedence.fallback === "email" ? "None of the sign-in methods this application allows is available here, so you can sign in with email and password." : null,
+      notice: precedence.fallback === "email" ? emailFallbackNotice : null,
       error: input.error ? loginErrors[input.error] ?? null : null,
     },
   };

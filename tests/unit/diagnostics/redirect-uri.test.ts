@@ -37,8 +37,8 @@ describe("one near miss per kind of difference (302 redirect_uri_mismatch)", () 
     ["port", "http://localhost:3001/auth/callback", "http://localhost:3000/auth/callback", "redirect-uri-mismatch--scheme-or-port", /port is 3001, registered 3000/],
     ["trailing_slash", "http://localhost:3000/auth/callback/", "http://localhost:3000/auth/callback", "redirect-uri-mismatch--trailing-slash", /adds a trailing slash/],
     ["query", "http://localhost:3000/auth/callback?env=prod", "http://localhost:3000/auth/callback", "redirect-uri-mismatch--query-string", /\?env=prod; logi never registers/],
-    ["fragment", "http://localhost:3000/auth/callback#done", "http://localhost:3000/auth/callback", undefined, /fragment #done/],
-    ["encoding", "http://localhost:3000/auth%2Fcallback", "http://localhost:3000/auth/callback", undefined, /percent-encoded differently \(\/auth%2Fcallback vs \/auth\/callback\)/],
+    ["fragment", "http://localhost:3000/auth/callback#done", "http://localhost:3000/auth/callback", "redirect-uri-mismatch--fragment", /fragment #done/],
+    ["encoding", "http://localhost:3000/auth%2Fcallback", "http://localhost:3000/auth/callback", "redirect-uri-mismatch--percent-encoding", /percent-encoded differently \(\/auth%2Fcallback vs \/auth\/callback\)/],
     ["case", "http://localhost:3000/Auth/Callback", "http://localhost:3000/auth/callback", "redirect-uri-mismatch--letter-case", /letter case differs in the path/],
   ];
   it.each(cases)("%s: %s", (kind, requested, closest, cause, detail) => {
