@@ -111,5 +111,14 @@ function getSharedLimits(): DiagnosticsLimits {
 
 /** Runs a diagnostics route handler within this server's shared budget, or answers 429. */
 export async function withDiagnosticsLimits(request: Request, run: () => Promise<Response>): Promise<Response> {
-  return getSharedLimits().run(request, run);
+  let limits: DiagnosticsLimits;
+  try {
+    limits = getSharedLimits();
+  } catch (error) {
+    // An operator mistake (a bad DIAGNOSTICS_* value): say which, rather than a bare 500.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[diagnostics] ${message}`);
+    return Response.json({ error: "misconfigured", message: `The diagnostics are switched off until the server's configuration is fixed: ${message}` }, { status: 503, headers: { "cache-control": "no-store" } });
+  }
+  return limits.run(request, run);
 }
