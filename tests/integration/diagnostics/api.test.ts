@@ -81,3 +81,34 @@ describe("GET /api/diagnostics/jwks", () => {
     }
   });
 });
+
+describe("every fault scenario through the API", () => {
+  // The finding each scenario must produce, and in which tool; each links the scenario's entry.
+  const expected: Array<[scenario: string, tool: "discovery" | "jwks", id: string, status: "fail" | "warn", token?: string]> = [
+    ["wrong-issuer", "discovery", "discovery.issuer", "fail"],
+    ["trailing-slash-issuer", "discovery", "discovery.issuer", "warn"],
+    ["missing-jwks-uri", "discovery", "discovery.required.jwks_uri", "fail"],
+    ["http-endpoints", "discovery", "discovery.endpoints-https", "fail"],
+    ["slow-discovery", "discovery", "discovery.response-time", "warn"],
+    ["jwks-unavailable", "jwks", "jwks.status", "fail"],
+    ["rotated-key", "jwks", "token.kid", "fail", '{"alg":"RS256","kid":"demo-rs256-2025b"}'],
+    ["duplicate-kid", "jwks", "jwks.duplicate-kid", "fail"],
+    ["private-key-in-jwks", "jwks", "jwks.private-members", "fail"],
+  ];
+
+  it("covers every scenario the mock IdP lists", async () => {
+    const { mockIdpScenarios } = await import("@/lib/mock-idp/scenarios");
+    expect(expected.map(([scenario]) => scenario).sort()).toEqual(mockIdpScenarios.map((scenario) => scenario.name).sort());
+  });
+
+  it.each(expected)("%s → %s finding %s is %s, linked to its entry", async (scenario, tool, id, status, token) => {
+    const { findMockIdpScenario } = await import("@/lib/mock-idp/scenarios");
+    const issuer = `${site}/mock-idp/scenarios/${scenario}`;
+    const handler = tool === "discovery" ? discoveryGet : jwksGet;
+    const response = await handler(get(`/api/diagnostics/${tool}`, { issuer, ...(token ? { token } : {}) }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    const entry = findMockIdpScenario(scenario)?.entry;
+    expect(body.checks.find((check: { id: string }) => check.id === id)).toMatchObject({ status, entry: expect.stringMatching(new RegExp(`^/troubleshooting/${entry}#${entry}--`)) });
+  }, 20_000);
+});
