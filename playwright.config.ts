@@ -2,6 +2,10 @@ import { defineConfig, devices } from "@playwright/test";
 // @ts-expect-error: plain ESM helper without type declarations
 import { findChromium } from "./scripts/ensure-browser.mjs";
 
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
@@ -30,6 +34,9 @@ export default defineConfig({
     command: `npx next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/entries`,
     reuseExistingServer: false,
+    // The whole suite runs from one address; the per-client budget of a public deployment would
+    // throttle it. (Each diagnostics spec also sends its own X-Forwarded-For per test.)
+    env: { ...definedEnv(), DIAGNOSTICS_RATE_LIMIT: "10000", DIAGNOSTICS_MAX_CONCURRENCY: "100" },
     timeout: 60_000,
   },
 });

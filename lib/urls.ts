@@ -51,13 +51,15 @@ export function diagnosticsApiUrl(tool: string, input: QueryInput = {}): string 
   return withQuery(`/api/diagnostics/${tool}`, input);
 }
 
-/** Query parameters; empty and undefined values are left out. */
-export type QueryInput = Readonly<Record<string, string | undefined>>;
+/** Query parameters; empty and undefined values are left out, a list repeats its key. */
+export type QueryInput = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** `path` with `input` as its query string, keys in the order given (so equal input, equal URL). */
 export function withQuery(path: string, input: QueryInput): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(input)) if (value) params.set(key, value);
+  for (const [key, value] of Object.entries(input)) {
+    for (const item of typeof value === "string" || value === undefined ? [value] : value) if (item) params.append(key, item);
+  }
   const query = params.toString();
   return query ? `${path}?${query}` : path;
 }

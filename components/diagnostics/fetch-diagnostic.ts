@@ -6,6 +6,8 @@ export type DiagnosticOutcome<R> = { status: "done"; result: R } | { status: "er
 
 type FetchDiagnosticOptions = {
   signal?: AbortSignal;
+  /** Sent as a JSON POST body (tools whose API takes POST); a GET without one. */
+  body?: unknown;
   /** Injected in tests; the global fetch otherwise. */
   fetch?: typeof fetch;
 };
@@ -38,7 +40,8 @@ export async function fetchDiagnostic<R>(url: string, parse: (json: unknown) => 
   let response: Response;
   let text: string;
   try {
-    response = await fetchImpl(url, { headers: { accept: "application/json" }, signal: options.signal });
+    const post: RequestInit = options.body === undefined ? {} : { method: "POST", body: JSON.stringify(options.body), headers: { accept: "application/json", "content-type": "application/json" } };
+    response = await fetchImpl(url, { headers: { accept: "application/json" }, ...post, signal: options.signal });
     text = await response.text();
   } catch (error) {
     if (options.signal?.aborted) throw error;

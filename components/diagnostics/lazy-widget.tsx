@@ -13,6 +13,10 @@ type WidgetProps = { syncUrl?: boolean };
 const widgets: Partial<Record<WidgetId, ComponentType<WidgetProps>>> = {
   discovery: lazy(() => import("./discovery-widget").then((module) => ({ default: module.DiscoveryWidget }))),
   jwks: lazy(() => import("./jwks-widget").then((module) => ({ default: module.JwksWidget }))),
+  "error-lookup": lazy(() => import("./error-lookup-widget").then((module) => ({ default: module.ErrorLookupWidget }))),
+  "provider-precedence": lazy(() => import("./provider-precedence-widget").then((module) => ({ default: module.ProviderPrecedenceWidget }))),
+  "redirect-uri": lazy(() => import("./redirect-uri-widget").then((module) => ({ default: module.RedirectUriWidget }))),
+  "id-token": lazy(() => import("./id-token-widget").then((module) => ({ default: module.IdTokenWidget }))),
 };
 
 function subscribe(): () => void {

@@ -34,9 +34,33 @@ export const jwksResponseSchema = z.looseObject({
   jwks_uri: z.string().nullable(),
   keys: z.array(jwksKeySchema),
   token: z.looseObject({ alg: z.string().optional(), kid: z.string().optional(), typ: z.string().optional() }).optional(),
+  /** The keys' public members (with kid, alg, use), for checking a signature in the browser. */
+  public_keys: z.array(z.record(z.string(), z.unknown())).optional(),
 });
 
 export type JwksResponse = z.infer<typeof jwksResponseSchema>;
+
+const redirectUriDifferenceSchema = z.looseObject({ kind: z.string(), registered: z.string().optional(), requested: z.string().optional(), detail: z.string() });
+
+export type RedirectUriDifferenceResponse = z.infer<typeof redirectUriDifferenceSchema>;
+
+export const redirectUriResponseSchema = z.looseObject({
+  tool: z.literal("redirect-uri"),
+  ...envelope,
+  mode: z.enum(["offline", "live"]),
+  redirect_uri: z.string(),
+  verdict: z.enum(["registered", "redirect_uri_mismatch", "not_registered"]).nullable(),
+  closest: z.string().optional(),
+  differences: z.array(redirectUriDifferenceSchema),
+  answer: z.looseObject({ status: z.number().nullable(), error: z.string().nullable(), description: z.string().nullable() }),
+  // Live only: the issuer asked, and what it answered.
+  issuer: z.string().optional(),
+  client_id: z.string().optional(),
+  request_url: z.string().nullable().optional(),
+  observed: z.looseObject({ status: z.number(), location: z.string().nullable() }).nullable().optional(),
+});
+
+export type RedirectUriResponse = z.infer<typeof redirectUriResponseSchema>;
 
 /** The API's answer to bad input or a rate limit. */
 export const errorResponseSchema = z.looseObject({ error: z.string(), message: z.string() });
@@ -48,3 +72,30 @@ export function responseParser<T>(schema: z.ZodType<T>): (json: unknown) => T | 
     return parsed.success ? parsed.data : undefined;
   };
 }
+
+const codeDefinitionSchema = z.looseObject({
+  id: z.string(),
+  code: z.string(),
+  source_label: z.string(),
+  vendor: z.string().optional(),
+  meaning: z.string(),
+  returned_at_label: z.string(),
+  http_label: z.string(),
+  retry: z.string().optional(),
+  spec: z.looseObject({ title: z.string(), url: z.string(), section: z.string().optional() }).optional(),
+});
+
+export const errorLookupResponseSchema = z.looseObject({
+  tool: z.literal("error-lookup"),
+  ...envelope,
+  parsed: z.looseObject({
+    codes: z.array(z.string()),
+    status: z.number().nullable(),
+    description: z.string().nullable(),
+    vendor: z.string().nullable(),
+  }),
+  codes: z.array(z.looseObject({ code: z.string(), known: z.boolean(), url: z.string().optional(), definitions: z.array(codeDefinitionSchema) })),
+  entries: z.array(z.looseObject({ slug: z.string(), title: z.string(), url: z.string(), cause: z.looseObject({ id: z.string(), title: z.string() }).optional() })),
+});
+
+export type ErrorLookupResponse = z.infer<typeof errorLookupResponseSchema>;

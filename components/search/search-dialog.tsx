@@ -21,7 +21,7 @@ import {
   type MouseEvent,
 } from "react";
 import type { SearchResult } from "@/lib/search/index";
-import { catalogueSearchUrl, codesUrl } from "@/lib/urls";
+import { catalogueSearchUrl, codesUrl, toolUrl } from "@/lib/urls";
 import { HighlightedText } from "./highlighted-text";
 import { ParsedInputSummary } from "./parsed-input-summary";
 import { useSearchEngine } from "./use-search-engine";
@@ -29,8 +29,6 @@ import { useSearchEngine } from "./use-search-engine";
 export type SearchDialogProps = {
   /** Area ids and titles, to label results with their area. */
   areas?: ReadonlyArray<{ id: string; title: string }>;
-  /** Offered when nothing matches, e.g. `/tools/error-lookup`; leave out if that tool does not exist. */
-  errorLookupHref?: string;
   /** Results shown at once. */
   limit?: number;
 };
@@ -68,7 +66,7 @@ function areaLabel(result: SearchResult, areas: ReadonlyMap<string, string>): st
   return areas.get(result.area) ?? result.area.replace(/-/g, " ");
 }
 
-export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchDialogProps) {
+export function SearchDialog({ areas = [], limit = 8 }: SearchDialogProps) {
   const router = useRouter();
   const id = useId();
   const inputId = `${id}-input`;
@@ -336,13 +334,11 @@ export function SearchDialog({ areas = [], errorLookupHref, limit = 8 }: SearchD
                       Look the code up in the error-code reference
                     </Link>
                   </li>
-                  {errorLookupHref ? (
-                    <li>
-                      <Link href={errorLookupHref} onClick={closeDialog} className="text-link">
-                        Paste it into the error lookup tool
-                      </Link>
-                    </li>
-                  ) : null}
+                  <li>
+                    <Link href={toolUrl("error-lookup", { input: trimmed })} onClick={closeDialog} className="text-link">
+                      Paste it into the error lookup tool
+                    </Link>
+                  </li>
                 </ul>
               </div>
             ) : null}

@@ -225,6 +225,15 @@ export const precedenceDemoClient = { client_id: "logi_demo_web", redirect_uri: 
 /** Seed 003's precedence table (1-based rows); the environment stage is not part of it. */
 export type PrecedenceTableRow = 1 | 2 | 3 | 4 | 5;
 
+/** The table's rows as the login-method documentation prints them, for the calculator to highlight. */
+export const precedenceTableRows: ReadonlyArray<{ row: PrecedenceTableRow; base: string; provider: string; shown: string; why: string }> = [
+  { row: 1, base: "(none = all)", provider: "google", shown: "Google only", why: "A broad base: provider narrows it." },
+  { row: 2, base: "apple,google", provider: "google", shown: "Google only", why: "provider narrows within the base." },
+  { row: 3, base: "google", provider: "apple", shown: "Google only", why: "Empty intersection: the base applies, nobody is locked out." },
+  { row: 4, base: "google", provider: "(none)", shown: "Google only", why: "The base applies as it is." },
+  { row: 5, base: "(none = all)", provider: "facebook", shown: "All", why: "An invalid provider value is ignored." },
+];
+
 export type ProviderPrecedenceToolResult = ToolResult<"provider-precedence"> &
   ProviderPrecedenceResult & {
     row: PrecedenceTableRow | null;

@@ -5,7 +5,7 @@ import { CodeDefinition, definitionHeading } from "@/components/codes/code-defin
 import { definitionAnchor, entriesForCode, getCodeNames, lookupCode, normalizeCodeParam } from "@/lib/codes";
 import { getCodeReference } from "@/lib/codes/reference";
 import { getCatalogue } from "@/lib/content/catalogue.server";
-import { catalogueSearchUrl, codesUrl, entryUrl } from "@/lib/urls";
+import { catalogueSearchUrl, codesUrl, entryUrl, toolUrl } from "@/lib/urls";
 
 type CodePageProps = { params: Promise<{ code: string }> };
 
@@ -64,6 +64,10 @@ export default async function CodePage({ params }: CodePageProps) {
       {definitions.map((definition) => (
         <CodeDefinition key={definition.id} definition={definition} />
       ))}
+
+      <p className="mt-6 text-sm">
+        Have the whole error? <Link href={toolUrl("error-lookup", { input: code })} className="text-link">Paste it into the error lookup</Link> to see what else it says and which entry fixes it.
+      </p>
 
       <section aria-labelledby="entries-title" className="mt-10">
         <h2 id="entries-title" className="text-xl font-semibold">Troubleshooting entries</h2>
