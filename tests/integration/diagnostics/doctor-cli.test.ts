@@ -64,3 +64,26 @@ describe("doctor", () => {
     expect(stdout).toContain("exit codes");
   });
 });
+
+describe("doctor against every fault scenario", () => {
+  // Scenario, command, the finding it must report, and the exit code that follows from it.
+  const expected: Array<[scenario: string, tool: "discovery" | "jwks", id: string, status: "fail" | "warn", code: 0 | 1, token?: string]> = [
+    ["wrong-issuer", "discovery", "discovery.issuer", "fail", 1],
+    ["trailing-slash-issuer", "discovery", "discovery.issuer", "warn", 0],
+    ["missing-jwks-uri", "discovery", "discovery.required.jwks_uri", "fail", 1],
+    ["http-endpoints", "discovery", "discovery.endpoints-https", "fail", 1],
+    ["slow-discovery", "discovery", "discovery.response-time", "warn", 0],
+    ["jwks-unavailable", "jwks", "jwks.status", "fail", 1],
+    ["rotated-key", "jwks", "token.kid", "fail", 1, '{"alg":"RS256","kid":"demo-rs256-2025b"}'],
+    ["duplicate-kid", "jwks", "jwks.duplicate-kid", "fail", 1],
+    ["private-key-in-jwks", "jwks", "jwks.private-members", "fail", 1],
+  ];
+
+  it.each(expected)("%s: doctor %s --json reports %s as %s and exits %i", async (scenario, tool, id, status, code, token) => {
+    const { findMockIdpScenario } = await import("@/lib/mock-idp/scenarios");
+    const run = await doctor([tool, `${server.issuer}/scenarios/${scenario}`, "--json", ...(token ? ["--token", token] : [])]);
+    expect(run.code).toBe(code);
+    const entry = findMockIdpScenario(scenario)?.entry;
+    expect(JSON.parse(run.stdout).checks.find((check: { id: string }) => check.id === id)).toMatchObject({ status, entry: expect.stringMatching(new RegExp(`^/troubleshooting/${entry}#`)) });
+  }, 30_000);
+});
