@@ -2,7 +2,7 @@
 
 // The discovery check: an issuer in, its findings and discovery document out. The issuer is
 // in the URL (`?issuer=…`) on the tool's own page; it defaults to the bundled mock IdP.
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { mockIdpIssuer } from "@/lib/mock-idp/paths";
 import { FindingsTable, summarizeFindings } from "./findings-table";
 import { ScenarioPicker, type ScenarioPick } from "./scenario-picker";
@@ -10,7 +10,8 @@ import { ToolStatus } from "./tool-status";
 import { discoveryResponseSchema, responseParser, type DiscoveryResponse } from "./tool-responses";
 import { useOrigin } from "./use-origin";
 import { useToolQuery } from "./use-tool-query";
-import { buttonClass, inputClass } from "./widget-styles";
+import { TextField } from "./text-field";
+import { buttonClass } from "./widget-styles";
 
 export type DiscoveryWidgetProps = {
   /** Keep the input in the page URL (the tool's own page), or in the widget (embedded in an entry). */
@@ -48,8 +49,6 @@ export function DiscoveryWidget({ syncUrl = true }: DiscoveryWidgetProps) {
   const origin = useOrigin();
   const { query, state, submit } = useToolQuery({ tool: "discovery", keys: queryKeys, parse: parseDiscovery, syncUrl });
   const [issuer, setIssuer] = useState("");
-  const issuerId = useId();
-  const hintId = useId();
 
   // Input from the URL (on arrival or on going back) fills the form; without any, the mock IdP.
   useEffect(() => {
@@ -69,27 +68,18 @@ export function DiscoveryWidget({ syncUrl = true }: DiscoveryWidgetProps) {
   return (
     <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <form onSubmit={onSubmit} className="space-y-4">
-        <div>
-          <label htmlFor={issuerId} className="block text-sm font-medium">
-            Issuer
-          </label>
-          <input
-            id={issuerId}
-            type="text"
-            inputMode="url"
-            name="issuer"
-            value={issuer}
-            onChange={(event) => setIssuer(event.target.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={hintId}
-            className={inputClass}
-          />
-          <p id={hintId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            The issuer URL exactly as your RP is configured with it; the check fetches its <code className="font-mono">/.well-known/openid-configuration</code>.
-          </p>
-        </div>
+        <TextField
+          label="Issuer"
+          name="issuer"
+          url
+          value={issuer}
+          onChange={setIssuer}
+          hint={
+            <>
+              The issuer URL exactly as your RP is configured with it; the check fetches its <code className="font-mono">/.well-known/openid-configuration</code>.
+            </>
+          }
+        />
         <ScenarioPicker origin={origin} issuer={issuer} onPick={onPick} />
         <button type="submit" className={buttonClass}>
           Check discovery

@@ -5,12 +5,13 @@
 // tool's own page the paste is in the URL (`?input=…`); it is sent as a JSON POST body, so long
 // stack traces fit. Everything pasted is rendered as text.
 import Link from "next/link";
-import { useEffect, useId, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { FindingsTable, NoValue, summarizeFindings } from "./findings-table";
 import { ToolStatus } from "./tool-status";
 import { errorLookupResponseSchema, responseParser, type ErrorLookupResponse } from "./tool-responses";
 import { useToolQuery } from "./use-tool-query";
-import { buttonClass, inputClass } from "./widget-styles";
+import { TextField } from "./text-field";
+import { buttonClass } from "./widget-styles";
 
 export type ErrorLookupWidgetProps = { syncUrl?: boolean };
 
@@ -101,8 +102,6 @@ function MatchingEntries({ entries }: { entries: ErrorLookupResponse["entries"] 
 export function ErrorLookupWidget({ syncUrl = true }: ErrorLookupWidgetProps) {
   const { query, state, submit } = useToolQuery({ tool: "error-lookup", keys: queryKeys, parse: parseLookup, syncUrl, method: "POST" });
   const [input, setInput] = useState("");
-  const inputId = useId();
-  const hintId = useId();
 
   useEffect(() => {
     if (query) setInput(query.input ?? "");
@@ -116,25 +115,18 @@ export function ErrorLookupWidget({ syncUrl = true }: ErrorLookupWidgetProps) {
   return (
     <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <form onSubmit={onSubmit} className="space-y-4">
-        <div>
-          <label htmlFor={inputId} className="block text-sm font-medium">
-            Error
-          </label>
-          <textarea
-            id={inputId}
-            name="input"
-            rows={6}
-            value={input}
-            onChange={(event) => setInput(event.target.value)}
-            required
-            spellCheck={false}
-            aria-describedby={hintId}
-            className={inputClass}
-          />
-          <p id={hintId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            Paste an error body, a callback URL with <code className="font-mono">?error=</code>, a <code className="font-mono">WWW-Authenticate</code> header, an AADSTS code, a log line or a stack trace.
-          </p>
-        </div>
+        <TextField
+          label="Error"
+          name="input"
+          rows={6}
+          value={input}
+          onChange={setInput}
+          hint={
+            <>
+              Paste an error body, a callback URL with <code className="font-mono">?error=</code>, a <code className="font-mono">WWW-Authenticate</code> header, an AADSTS code, a log line or a stack trace.
+            </>
+          }
+        />
         <button type="submit" className={buttonClass}>
           Look it up
         </button>

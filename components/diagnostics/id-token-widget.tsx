@@ -11,7 +11,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { decodeIdToken, defaultClockSkewSeconds, inspectIdToken, inspectionIssuer, maxClockSkewSeconds, parseIdTokenInput, type IdTokenInput, type IdTokenInspection } from "@/lib/diagnostics/id-token";
 import { mockIdpScenarioIssuer } from "@/lib/mock-idp/paths";
-import { findMockIdpScenario, mockIdpScenarios, type MockIdpScenarioName } from "@/lib/mock-idp/scenarios";
+import { findMockIdpScenario, type MockIdpScenarioName } from "@/lib/mock-idp/scenarios";
 import { diagnosticsApiUrl, entryUrl, toolUrl } from "@/lib/urls";
 import { completeDemoSignIn, demoCallbackState, startDemoSignIn } from "./demo-sign-in";
 import { fetchDiagnostic, type DiagnosticOutcome } from "./fetch-diagnostic";

@@ -15,6 +15,7 @@ import { jwksResponseSchema, responseParser, type JwksResponse } from "./tool-re
 import { useOrigin } from "./use-origin";
 import { useToolQuery } from "./use-tool-query";
 import { buttonClass, inputClass } from "./widget-styles";
+import { TextField } from "./text-field";
 
 export type JwksWidgetProps = {
   /** Keep the input in the page URL (the tool's own page), or in the widget (embedded in an entry). */
@@ -79,7 +80,6 @@ export function JwksWidget({ syncUrl = true }: JwksWidgetProps) {
   const [decodedWholeToken, setDecodedWholeToken] = useState(false);
   const tokenInput = useRef<HTMLInputElement>(null);
   const sourceName = useId();
-  const urlId = useId();
   const tokenId = useId();
   const tokenHintId = useId();
   const tokenErrorId = useId();
@@ -138,22 +138,7 @@ export function JwksWidget({ syncUrl = true }: JwksWidgetProps) {
             </label>
           </div>
         </fieldset>
-        <div>
-          <label htmlFor={urlId} className="block text-sm font-medium">
-            {source === "issuer" ? "Issuer" : "JWKS URL"}
-          </label>
-          <input
-            id={urlId}
-            type="text"
-            inputMode="url"
-            value={url}
-            onChange={(event) => setUrl(event.target.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            className={inputClass}
-          />
-        </div>
+        <TextField label={source === "issuer" ? "Issuer" : "JWKS URL"} url value={url} onChange={setUrl} />
         <ScenarioPicker origin={origin} issuer={source === "issuer" ? url : ""} onPick={onPick} />
         <div>
           <label htmlFor={tokenId} className="block text-sm font-medium">

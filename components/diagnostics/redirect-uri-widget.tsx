@@ -14,6 +14,7 @@ import { redirectUriResponseSchema, responseParser, type RedirectUriDifferenceRe
 import { useOrigin } from "./use-origin";
 import { useToolQuery } from "./use-tool-query";
 import { buttonClass, inputClass } from "./widget-styles";
+import { TextField } from "./text-field";
 
 export type RedirectUriWidgetProps = {
   /** Keep the input in the page URL (the tool's own page), or in the widget (embedded in an entry). */
@@ -253,10 +254,6 @@ export function RedirectUriWidget({ syncUrl = true }: RedirectUriWidgetProps) {
   const modeName = useId();
   const registeredId = useId();
   const registeredHintId = useId();
-  const redirectUriId = useId();
-  const redirectUriHintId = useId();
-  const issuerId = useId();
-  const clientIdId = useId();
 
   // Input from the URL (on arrival or on going back) fills the form; without any, an empty
   // offline comparison, and the bundled mock IdP for a live check.
@@ -323,65 +320,25 @@ export function RedirectUriWidget({ syncUrl = true }: RedirectUriWidgetProps) {
           </div>
         ) : (
           <>
-            <div>
-              <label htmlFor={issuerId} className="block text-sm font-medium">
-                Issuer
-              </label>
-              <input
-                id={issuerId}
-                type="text"
-                inputMode="url"
-                value={issuer}
-                onChange={(event) => setIssuer(event.target.value)}
-                required
-                autoComplete="off"
-                spellCheck={false}
-                className={inputClass}
-              />
-            </div>
+            <TextField label="Issuer" url value={issuer} onChange={setIssuer} />
             <div className="grid gap-4 sm:grid-cols-2">
               <ClientPicker clientId={clientId} onPick={setClientId} />
-              <div>
-                <label htmlFor={clientIdId} className="block text-sm font-medium">
-                  client_id
-                </label>
-                <input
-                  id={clientIdId}
-                  type="text"
-                  value={clientId}
-                  onChange={(event) => setClientId(event.target.value)}
-                  required
-                  autoComplete="off"
-                  spellCheck={false}
-                  className={inputClass}
-                />
-              </div>
+              <TextField label="client_id" value={clientId} onChange={setClientId} />
             </div>
           </>
         )}
-        <div>
-          <label htmlFor={redirectUriId} className="block text-sm font-medium">
-            Requested redirect_uri
-          </label>
-          <input
-            id={redirectUriId}
-            type="text"
-            inputMode="url"
-            value={redirectUri}
-            onChange={(event) => setRedirectUri(event.target.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby={redirectUriHintId}
-            placeholder="https://app.example.com/auth/callback"
-            className={inputClass}
-          />
-          <p id={redirectUriHintId} className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-            {mode === "offline"
+        <TextField
+          label="Requested redirect_uri"
+          url
+          value={redirectUri}
+          onChange={setRedirectUri}
+          placeholder="https://app.example.com/auth/callback"
+          hint={
+            mode === "offline"
               ? "Exactly as the RP sends it in the authorize request (URL-decoded once)."
-              : "The check sends the authorize request a browser would (redirects not followed, a fixed PKCE challenge) and reads the IdP's answer; no one signs in."}
-          </p>
-        </div>
+              : "The check sends the authorize request a browser would (redirects not followed, a fixed PKCE challenge) and reads the IdP's answer; no one signs in."
+          }
+        />
         <button type="submit" className={buttonClass}>
           {mode === "offline" ? "Compare" : "Ask the IdP"}
         </button>
