@@ -75,7 +75,8 @@ test.describe("error lookup", () => {
 
   test("search's no-results view links to the lookup with the query filled in", async ({ page }) => {
     await page.goto("/");
-    await page.keyboard.press("/");
+    // The header button (not the "/" shortcut, which a keypress before hydration would miss).
+    await page.getByRole("banner").getByRole("button", { name: "Search", exact: true }).click();
     const query = "qqzzxv wubble frobnicate";
     await page.getByRole("combobox").fill(query);
     await expect(page.getByTestId("search-no-results")).toBeVisible({ timeout: 10_000 });
