@@ -10,3 +10,9 @@ export function toRefusal(failure: FetchFailure): DiagnosticRun<never> | null {
   if (!failure.code.startsWith("blocked_") && failure.code !== "invalid_url") return null;
   return { ok: false, status: failure.code === "blocked_address" ? 403 : 400, error: { error: failure.code, message: failure.message } };
 }
+
+/**
+ * A diagnostic as served to a caller (API route, MCP tool): its result, or why it was refused
+ * (bad input 4xx, over budget 429, misconfigured 503), with when to retry if that is known.
+ */
+export type DiagnosticOutcome<T> = { ok: true; result: T } | { ok: false; status: number; error: DiagnosticError; retryAfterSeconds?: number };

@@ -14,7 +14,15 @@ export type DiagnosticsLimitsOptions = {
   maxConcurrencyPerClient: number;
 };
 
+/** Why a run was not started: over budget (429) or switched off by a bad setting (503). */
+export type LimitRefusal = { status: 429 | 503; error: string; message: string; retryAfterSeconds?: number };
+
+export type Limited<T> = { ok: true; value: T } | { ok: false; refusal: LimitRefusal };
+
 export type DiagnosticsLimits = {
+  /** Runs `run` within the budget, or says why not without running it. */
+  attempt<T>(request: Request, run: () => Promise<T>): Promise<Limited<T>>;
+  /** `attempt` for a route handler: a refusal becomes its 429 JSON answer. */
   run(request: Request, run: () => Promise<Response>): Promise<Response>;
 };
 
@@ -44,11 +52,15 @@ export function parseDiagnosticsLimits(env: Env): LimitsConfigResult {
   return { ok: true, options: { requestsPerMinute, maxConcurrency, maxConcurrencyPerClient } };
 }
 
-function tooMany(message: string, retryAfterSeconds: number): Response {
-  return Response.json(
-    { error: "rate_limited", message },
-    { status: 429, headers: { "Retry-After": String(retryAfterSeconds), "Cache-Control": "no-store" } },
-  );
+function tooMany(message: string, retryAfterSeconds: number): { ok: false; refusal: LimitRefusal } {
+  return { ok: false, refusal: { status: 429, error: "rate_limited", message, retryAfterSeconds } };
+}
+
+/** A refusal as the diagnostics API's JSON error, with Retry-After when it has one. */
+export function refusalResponse(refusal: LimitRefusal): Response {
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (refusal.retryAfterSeconds !== undefined) headers["Retry-After"] = String(refusal.retryAfterSeconds);
+  return Response.json({ error: refusal.error, message: refusal.message }, { status: refusal.status, headers });
 }
 
 /**
@@ -62,35 +74,41 @@ export function createDiagnosticsLimits(options: Partial<DiagnosticsLimitsOption
   const inFlightByClient = new Map<string, number>();
   let inFlight = 0;
 
+  async function attempt<T>(request: Request, run: () => Promise<T>): Promise<Limited<T>> {
+    const key = clientKey(request);
+    try {
+      await limiter.consume(key);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      return tooMany(`Too many diagnostics from this client: at most ${limits.requestsPerMinute} a minute. Try again in ${seconds} s.`, seconds);
+    }
+
+    const mine = inFlightByClient.get(key) ?? 0;
+    if (inFlight >= limits.maxConcurrency) {
+      return tooMany(`The server is running ${limits.maxConcurrency} diagnostics at once, its limit. Try again in a moment.`, 1);
+    }
+    if (mine >= limits.maxConcurrencyPerClient) {
+      return tooMany(`This client already has ${limits.maxConcurrencyPerClient} diagnostics running. Wait for one to finish.`, 1);
+    }
+
+    inFlight += 1;
+    inFlightByClient.set(key, mine + 1);
+    try {
+      return { ok: true, value: await run() };
+    } finally {
+      inFlight -= 1;
+      const left = (inFlightByClient.get(key) ?? 1) - 1;
+      if (left > 0) inFlightByClient.set(key, left);
+      else inFlightByClient.delete(key);
+    }
+  }
+
   return {
+    attempt,
     async run(request, run) {
-      const key = clientKey(request);
-      try {
-        await limiter.consume(key);
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-        const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        return tooMany(`Too many diagnostics from this client: at most ${limits.requestsPerMinute} a minute. Try again in ${seconds} s.`, seconds);
-      }
-
-      const mine = inFlightByClient.get(key) ?? 0;
-      if (inFlight >= limits.maxConcurrency) {
-        return tooMany(`The server is running ${limits.maxConcurrency} diagnostics at once, its limit. Try again in a moment.`, 1);
-      }
-      if (mine >= limits.maxConcurrencyPerClient) {
-        return tooMany(`This client already has ${limits.maxConcurrencyPerClient} diagnostics running. Wait for one to finish.`, 1);
-      }
-
-      inFlight += 1;
-      inFlightByClient.set(key, mine + 1);
-      try {
-        return await run();
-      } finally {
-        inFlight -= 1;
-        const left = (inFlightByClient.get(key) ?? 1) - 1;
-        if (left > 0) inFlightByClient.set(key, left);
-        else inFlightByClient.delete(key);
-      }
+      const outcome = await attempt(request, run);
+      return outcome.ok ? outcome.value : refusalResponse(outcome.refusal);
     },
   };
 }
@@ -109,8 +127,8 @@ function getSharedLimits(): DiagnosticsLimits {
   return created;
 }
 
-/** Runs a diagnostics route handler within this server's shared budget, or answers 429. */
-export async function withDiagnosticsLimits(request: Request, run: () => Promise<Response>): Promise<Response> {
+/** Runs `run` within this server's shared diagnostics budget (API routes and MCP tools alike). */
+export async function attemptWithinDiagnosticsLimits<T>(request: Request, run: () => Promise<T>): Promise<Limited<T>> {
   let limits: DiagnosticsLimits;
   try {
     limits = getSharedLimits();
@@ -118,7 +136,13 @@ export async function withDiagnosticsLimits(request: Request, run: () => Promise
     // An operator mistake (a bad DIAGNOSTICS_* value): say which, rather than a bare 500.
     const message = error instanceof Error ? error.message : String(error);
     console.error(`[diagnostics] ${message}`);
-    return Response.json({ error: "misconfigured", message: `The diagnostics are switched off until the server's configuration is fixed: ${message}` }, { status: 503, headers: { "cache-control": "no-store" } });
+    return { ok: false, refusal: { status: 503, error: "misconfigured", message: `The diagnostics are switched off until the server's configuration is fixed: ${message}` } };
   }
-  return limits.run(request, run);
+  return limits.attempt(request, run);
+}
+
+/** Runs a diagnostics route handler within this server's shared budget, or answers 429 / 503. */
+export async function withDiagnosticsLimits(request: Request, run: () => Promise<Response>): Promise<Response> {
+  const outcome = await attemptWithinDiagnosticsLimits(request, run);
+  return outcome.ok ? outcome.value : refusalResponse(outcome.refusal);
 }

@@ -4,9 +4,11 @@
 import "server-only";
 import { findRunnableDiagnostic } from "@/lib/diagnostics/registry";
 import type { ReferenceData } from "@/lib/diagnostics/fetcher";
+import type { ToolResult } from "@/lib/diagnostics/findings";
+import type { DiagnosticOutcome } from "@/lib/diagnostics/run";
 import type { DiagnosticError } from "@/lib/diagnostics/input";
 import { createDiagnosticsFetch, isOwnMockIdp, isPrivateNetworkAllowed, siteOrigin } from "./diagnostics-fetch.server";
-import { withDiagnosticsLimits } from "./diagnostics-limits.server";
+import { attemptWithinDiagnosticsLimits } from "./diagnostics-limits.server";
 
 /** Largest JSON body a diagnostics POST may send. */
 export const maxDiagnosticBodyBytes = 64 * 1024;
@@ -53,24 +55,45 @@ async function loadReference(): Promise<ReferenceData> {
   }
 }
 
-export async function serveDiagnostic(request: Request, toolId: string): Promise<Response> {
-  const tool = findRunnableDiagnostic(toolId);
-  if (tool === undefined) return errorResponse(404, { error: "unknown_tool", message: `There is no diagnostic called "${toolId.slice(0, 40)}".` });
-  const input = await readInput(request);
-  if (!input.ok) return input.response;
-  const prepared = tool.prepare(input.source);
-  if (!prepared.ok) return errorResponse(400, prepared.error);
+function unknownTool(toolId: string): DiagnosticError {
+  return { error: "unknown_tool", message: `There is no diagnostic called "${toolId.slice(0, 40)}".` };
+}
 
-  return withDiagnosticsLimits(request, async () => {
+/**
+ * Runs one diagnostic on already-read input, for a caller reached through `request`: the limits,
+ * the guarded fetch (or the in-process route to the bundled IdP) and the lookup data. The API
+ * routes and the MCP tools both call this, so they give the same findings for the same input.
+ */
+export async function runDiagnostic(request: Request, toolId: string, source: URLSearchParams | unknown): Promise<DiagnosticOutcome<ToolResult>> {
+  const tool = findRunnableDiagnostic(toolId);
+  if (tool === undefined) return { ok: false, status: 404, error: unknownTool(toolId) };
+  const prepared = tool.prepare(source);
+  if (!prepared.ok) return { ok: false, status: 400, error: prepared.error };
+
+  const outcome = await attemptWithinDiagnosticsLimits(request, async () => {
     const allowPrivateNetwork = isPrivateNetworkAllowed();
     const inProcess = isOwnMockIdp(prepared.prepared.target, siteOrigin(request));
-    const run = await prepared.prepared.run({
+    return prepared.prepared.run({
       fetch: createDiagnosticsFetch(request, allowPrivateNetwork),
       allowPrivateNetwork: allowPrivateNetwork || inProcess,
       now: Date.now,
       reference: loadReference,
     });
-    if (!run.ok) return errorResponse(run.status, run.error);
-    return Response.json(run.result, { headers: { "cache-control": "no-store" } });
   });
+  if (!outcome.ok) {
+    const { status, error, message, retryAfterSeconds } = outcome.refusal;
+    return { ok: false, status, error: { error, message }, retryAfterSeconds };
+  }
+  const run = outcome.value;
+  return run.ok ? { ok: true, result: run.result } : { ok: false, status: run.status, error: run.error };
+}
+
+export async function serveDiagnostic(request: Request, toolId: string): Promise<Response> {
+  if (findRunnableDiagnostic(toolId) === undefined) return errorResponse(404, unknownTool(toolId));
+  const input = await readInput(request);
+  if (!input.ok) return input.response;
+  const outcome = await runDiagnostic(request, toolId, input.source);
+  if (outcome.ok) return Response.json(outcome.result, { headers: { "cache-control": "no-store" } });
+  const retry: Record<string, string> = outcome.retryAfterSeconds === undefined ? {} : { "Retry-After": String(outcome.retryAfterSeconds) };
+  return errorResponse(outcome.status, outcome.error, retry);
 }

@@ -1,0 +1,8 @@
+// The MCP endpoint (Streamable HTTP, stateless): see lib/mcp/http.server.ts.
+import { serveMcp } from "@/lib/mcp/http.server";
+
+export const dynamic = "force-dynamic";
+
+export const GET = serveMcp;
+export const POST = serveMcp;
+export const DELETE = serveMcp;

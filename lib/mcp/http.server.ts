@@ -1,0 +1,94 @@
+// `/mcp`: the MCP Streamable HTTP endpoint, stateless. Each POST gets a fresh server and transport
+// (the SDK's Web-standard one, answering JSON rather than an SSE stream); nothing outlives the
+// request. Host and Origin are checked first, then a per-client request budget; the check_*
+// tools also spend the diagnostics' budget, like the API routes.
+import "server-only";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
+import { getCatalogue } from "@/lib/content/catalogue.server";
+import { getCodeReference } from "@/lib/codes/reference";
+import { clientKey } from "@/lib/mock-idp/origin";
+import { siteOrigin } from "@/lib/net/diagnostics-fetch.server";
+import { runDiagnostic } from "@/lib/net/diagnostics-route.server";
+import { getSearchIndex } from "@/lib/search/index.server";
+import { getSiteOrigin } from "@/lib/site.server";
+import { checkMcpRequest, mcpPolicyFromEnv } from "./request-policy";
+import { createMcpServer } from "./server";
+import type { McpContext } from "./tools";
+
+/** Largest JSON-RPC body accepted (a pasted stack trace fits many times over). */
+export const maxMcpBodyBytes = 64 * 1024;
+
+/** `MCP_RATE_LIMIT`: requests per client per minute (a session is a few: initialize, list, calls). */
+export const defaultMcpRequestsPerMinute = 120;
+
+function jsonRpcError(status: number, code: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+export function parseMcpRateLimit(value: string | undefined): number | null {
+  if (value === undefined || value.trim() === "") return defaultMcpRequestsPerMinute;
+  const count = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  return count >= 1 && count <= 10_000 ? count : null;
+}
+
+const limiterKey = Symbol.for("oidc-rp-troubleshooting.mcp.limiter");
+
+// Route bundles may hold separate copies of this module, so the one budget sits on globalThis.
+function getLimiter(): RateLimiterMemory | string {
+  const holder: Record<symbol, RateLimiterMemory | undefined> = globalThis;
+  const existing = holder[limiterKey];
+  if (existing) return existing;
+  const points = parseMcpRateLimit(process.env.MCP_RATE_LIMIT);
+  if (points === null) return `MCP_RATE_LIMIT must be a whole number of requests per minute from 1 to 10000 (got "${process.env.MCP_RATE_LIMIT}")`;
+  const created = new RateLimiterMemory({ keyPrefix: "mcp", points, duration: 60 });
+  holder[limiterKey] = created;
+  return created;
+}
+
+/** Where links in answers point: the configured public URL, else the origin the client reached. */
+function answerOrigin(request: Request): string {
+  return process.env.SITE_URL?.trim() ? getSiteOrigin() : siteOrigin(request);
+}
+
+function createContext(request: Request): McpContext {
+  return {
+    origin: answerOrigin(request),
+    catalogue: getCatalogue,
+    searchIndex: getSearchIndex,
+    codes: getCodeReference,
+    runDiagnostic: (toolId, input) => runDiagnostic(request, toolId, input),
+  };
+}
+
+export async function serveMcp(request: Request): Promise<Response> {
+  const verdict = checkMcpRequest(request, mcpPolicyFromEnv(process.env));
+  if (!verdict.ok) return jsonRpcError(403, -32000, verdict.message);
+  if (request.method !== "POST") {
+    return jsonRpcError(405, -32000, `${request.method} is not supported: this endpoint is stateless, so there is no event stream or session to open or delete. POST JSON-RPC messages to it.`, { allow: "POST" });
+  }
+
+  const limiter = getLimiter();
+  if (typeof limiter === "string") {
+    console.error(`[mcp] ${limiter}`);
+    return jsonRpcError(503, -32000, `The MCP endpoint is switched off until the server's configuration is fixed: ${limiter}`);
+  }
+  try {
+    await limiter.consume(clientKey(request));
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+    return jsonRpcError(429, -32000, `Too many MCP requests from this client: at most ${limiter.points} a minute. Try again in ${seconds} s.`, { "retry-after": String(seconds) });
+  }
+
+  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true, maxRequestBodySize: maxMcpBodyBytes });
+  const server = createMcpServer(createContext(request));
+  try {
+    await server.connect(transport);
+    const response = await transport.handleRequest(request);
+    response.headers.set("cache-control", "no-store");
+    return response;
+  } finally {
+    await server.close();
+  }
+}
