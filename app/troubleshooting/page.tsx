@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
 import { EntryArticle } from "@/components/entry/entry-article";
-import { AliasHashRedirect } from "@/components/catalogue/alias-hash-redirect";
+import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
+import { buildCatalogueAnchorRedirects } from "@/lib/content/anchor-redirects";
 import { CatalogueFilter } from "@/components/search/catalogue-filter";
 import { areaAnchor, catalogueUrl, entryAnchor } from "@/lib/urls";
 
@@ -16,7 +17,7 @@ export default async function CataloguePage() {
   const groups = groupByArea(catalogue);
   return (
     <>
-      <AliasHashRedirect aliases={Object.fromEntries(catalogue.aliases)} />
+      <AnchorHashRedirect redirects={buildCatalogueAnchorRedirects(catalogue.entries)} />
       <h1 className="text-3xl font-bold tracking-tight">Troubleshooting</h1>
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">
         {catalogue.entries.length} problems, grouped by where they happen and ordered by how often they

@@ -14,7 +14,7 @@ import type { EntryBody } from "./entry";
 import { collectEntryLinks, extractSections, type SectionProblem } from "./sections";
 
 /** Bump when the pipeline's output changes, so cached results are not reused. */
-const PIPELINE_VERSION = "6";
+const PIPELINE_VERSION = "7";
 
 export type CompiledEntry = {
   code: string;

@@ -5,11 +5,15 @@ import type { Area, Frontmatter } from "./schema";
 export type EntryCause = {
   /** kebab-case, unique within the entry; anchored at `#<slug>--<id>`. */
   id: string;
+  /** Retired ids of this cause (`<Cause aliases="old other">`); `#<slug>--<alias>` still lands here. */
+  aliases: string[];
   title: string;
   /** Plain text of the cause (Markdown stripped), for search and the JSON API. */
   text: string;
   /** The cause as Markdown, for exports. */
   markdown: string;
+  /** Line of the `<Cause>` element in the source file, for content problems. */
+  line?: number;
 };
 
 export type EntrySection = { text: string; markdown: string };

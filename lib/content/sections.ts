@@ -83,6 +83,11 @@ function findJsx(nodes: RootContent[], found: Array<{ name: string; line?: numbe
   }
 }
 
+/** `aliases="old-id other-old"`: retired ids of a cause, space-separated. */
+function parseCauseAliases(value: string | undefined): string[] {
+  return value?.split(/\s+/).filter(Boolean) ?? [];
+}
+
 function extractCauses(nodes: RootContent[], problems: SectionProblem[]): EntryCause[] {
   const causes: EntryCause[] = [];
   const seen = new Set<string>();
@@ -105,9 +110,32 @@ function extractCauses(nodes: RootContent[], problems: SectionProblem[]): EntryC
       problems.push({ field: "Cause.title", message: `cause "${id}" has no title: add title="…"`, line });
     }
     seen.add(id);
-    causes.push({ id, title: title ?? id, ...toSection(node.children) });
+    causes.push({ id, aliases: parseCauseAliases(attribute(node, "aliases")), title: title ?? id, ...toSection(node.children), line });
   }
+  checkCauseAliases(causes, problems);
   return causes;
+}
+
+/** Cause aliases are kebab-case, unique in the entry, and never the id of a current cause. */
+function checkCauseAliases(causes: EntryCause[], problems: SectionProblem[]): void {
+  const ids = new Set(causes.map((cause) => cause.id));
+  const claimedBy = new Map<string, string>();
+  for (const cause of causes) {
+    for (const alias of cause.aliases) {
+      const line = cause.line;
+      if (!causeIdPattern.test(alias)) {
+        problems.push({ field: "Cause.aliases", message: `"${alias}" on cause "${cause.id}" must be kebab-case (aliases are space-separated ids)`, line });
+      } else if (ids.has(alias)) {
+        problems.push({ field: "Cause.aliases", message: `"${alias}" on cause "${cause.id}" is the id of a current cause: an alias names a retired id only`, line });
+      } else if (claimedBy.has(alias)) {
+        const owner = claimedBy.get(alias);
+        const where = owner === cause.id ? "twice on the same cause" : `already by cause "${owner}"`;
+        problems.push({ field: "Cause.aliases", message: `"${alias}" on cause "${cause.id}" is used ${where}: an alias leads to one cause`, line });
+      } else {
+        claimedBy.set(alias, cause.id);
+      }
+    }
+  }
 }
 
 /** Splits the body at `## ` headings and extracts the structured sections. */

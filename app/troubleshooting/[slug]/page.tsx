@@ -4,6 +4,8 @@ import { notFound, permanentRedirect } from "next/navigation";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { WidgetSlot } from "@/components/diagnostics/widget-slot";
 import { EntryArticle } from "@/components/entry/entry-article";
+import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
+import { buildEntryAnchorRedirects } from "@/lib/content/anchor-redirects";
 import { catalogueUrl, entryUrl } from "@/lib/urls";
 
 export const dynamicParams = false;
@@ -32,6 +34,7 @@ export default async function EntryPage({ params }: PageProps<"/troubleshooting/
 
   return (
     <>
+      <AnchorHashRedirect redirects={buildEntryAnchorRedirects(entry)} pageSlug={entry.slug} />
       <nav aria-label="Breadcrumb" className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         <Link href={catalogueUrl()} className="hover:underline">Troubleshooting</Link>
         {area && (

@@ -181,7 +181,8 @@ describe("resources", () => {
     const read = await client.readResource({ uri: "fixbook://entries/invalid-client" });
     expect(read.contents[0]).toMatchObject({ mimeType: "text/markdown", text: expect.stringContaining("## Cause") });
     const index = await client.readResource({ uri: "fixbook://entries" });
-    const list = JSON.parse(String(index.contents[0]?.text)) as { entries: unknown[] };
+    const first = index.contents[0];
+    const list = JSON.parse(first && "text" in first ? first.text : "") as { entries: unknown[] };
     expect(list.entries.length).toBe(uris.filter((uri) => uri.startsWith("fixbook://entries/")).length);
   });
 });
@@ -192,7 +193,8 @@ describe("transport rules", () => {
   }
 
   it("refuses a foreign Host (DNS rebinding) and a foreign browser Origin with 403 JSON-RPC errors", async () => {
-    for (const headers of [{ host: "attacker.example:3999" }, { origin: "https://attacker.example" }]) {
+    const foreign: Array<Record<string, string>> = [{ host: "attacker.example:3999" }, { origin: "https://attacker.example" }];
+    for (const headers of foreign) {
       const response = await POST(post(headers));
       expect(response.status).toBe(403);
       const body = await response.json();
