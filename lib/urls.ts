@@ -41,6 +41,14 @@ export function codeUrl(code: string): string {
   return `/codes/${encodeURIComponent(code)}`;
 }
 
+export function librariesUrl(): string {
+  return "/libraries";
+}
+
+export function libraryUrl(id: string): string {
+  return `/libraries/${id}`;
+}
+
 /** A tool's page; `input` (e.g. `{ issuer }`) pre-fills and runs it. */
 export function toolUrl(tool?: string, input: QueryInput = {}): string {
   return withQuery(tool ? `/tools/${tool}` : "/tools", input);

@@ -26,12 +26,16 @@ export const areaSchema = z.strictObject({
 
 export const areasSchema = z.array(areaSchema).min(1);
 
-/** A verbatim error string, optionally with the library (and major version) that prints it. */
+/**
+ * A verbatim error string, optionally with the library (and major version, then the file) that
+ * prints it, and the id of the cause it means.
+ */
 const messageSchema = z.union([
   z.string().min(3),
   z.strictObject({
     text: z.string().min(3),
     source: z.string().min(1).optional(),
+    cause: slugSchema.optional(),
   }),
 ]);
 
