@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "./theme-toggle";
-import { catalogueUrl, codesUrl, toolUrl } from "@/lib/urls";
+import { catalogueUrl, codesUrl, librariesUrl, toolUrl } from "@/lib/urls";
 
 export function SiteHeader({ search }: { search?: ReactNode }) {
   return (
@@ -14,6 +14,7 @@ export function SiteHeader({ search }: { search?: ReactNode }) {
         <nav aria-label="Main" className="order-last flex w-full items-center gap-4 text-sm sm:order-none sm:w-auto sm:gap-3">
           <Link href={catalogueUrl()} className="hover:underline">Troubleshooting</Link>
           <Link href={codesUrl()} className="hover:underline">Error codes</Link>
+          <Link href={librariesUrl()} className="hover:underline">Libraries</Link>
           <Link href={toolUrl()} className="hover:underline">Tools</Link>
         </nav>
         <div className="ml-auto flex items-center gap-2">
