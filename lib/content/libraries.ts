@@ -3,7 +3,7 @@
 // A message's `source` names its library by starting with one of the library's prefixes
 // (`openid-client@5`, `authlib@1 authlib/oauth2/rfc6749/errors.py`).
 import { z } from "zod";
-import type { Entry } from "./entry";
+import type { EntryMessage } from "./schema";
 
 export const librariesFile = "content/libraries.json";
 
@@ -56,7 +56,8 @@ export type LibraryMessage = {
 
 export type LibraryMessages = { library: Library; messages: LibraryMessage[] };
 
-type MessageEntry = Pick<Entry, "slug" | "title" | "messages" | "causes">;
+type CauseRef = { id: string; title: string };
+type MessageEntry = { slug: string; title: string; messages: readonly EntryMessage[]; causes: readonly CauseRef[] };
 
 /** Every library with the messages the catalogue quotes from it, in the catalogue's order. */
 export function messagesByLibrary(libraries: readonly Library[], entries: readonly MessageEntry[]): LibraryMessages[] {
@@ -92,7 +93,7 @@ export type MessageProblem = { file: string; field: string; message: string };
  * Every message's `source` must name a library of `content/libraries.json` and its `cause` must
  * be one of the entry's causes, so the library pages link each message to the right place.
  */
-export function checkMessages(libraries: readonly Library[], entries: ReadonlyArray<Pick<Entry, "file" | "messages" | "causes">>): MessageProblem[] {
+export function checkMessages(libraries: readonly Library[], entries: ReadonlyArray<{ file: string; messages: readonly EntryMessage[]; causes: readonly CauseRef[] }>): MessageProblem[] {
   const problems: MessageProblem[] = [];
   for (const entry of entries) {
     entry.messages.forEach((message, index) => {
