@@ -10,54 +10,76 @@ const { buildSearchIndex, searchIndex } = await import("@/lib/search/index");
 
 type LabelledQuery = { kind: string; q: string; expect: string[] };
 
-function loadQueries(): LabelledQuery[] {
-  const json: unknown = JSON.parse(readFileSync("tests/fixtures/search-queries.json", "utf8"));
+function loadQueries(file: string): LabelledQuery[] {
+  const json: unknown = JSON.parse(readFileSync(file, "utf8"));
   if (typeof json !== "object" || json === null || !("queries" in json) || !Array.isArray(json.queries)) {
-    throw new Error("tests/fixtures/search-queries.json: expected { queries: [...] }");
+    throw new Error(`${file}: expected { queries: [...] }`);
   }
   return json.queries.map((item: unknown, index: number): LabelledQuery => {
     if (typeof item !== "object" || item === null || !("q" in item) || typeof item.q !== "string" || !("expect" in item) || !Array.isArray(item.expect)) {
-      throw new Error(`tests/fixtures/search-queries.json: queries[${index}] needs q (string) and expect (slugs)`);
+      throw new Error(`${file}: queries[${index}] needs q (string) and expect (slugs)`);
     }
     const kind = "kind" in item && typeof item.kind === "string" ? item.kind : "";
     return { kind, q: item.q, expect: item.expect.filter((slug): slug is string => typeof slug === "string") };
   });
 }
 
-const queries = loadQueries();
 const { docs, source, problems } = await loadCatalogueDocs();
 const index = buildSearchIndex(docs);
 
-describe("search recall over the real catalogue", () => {
-  it("has a labelled set of at least 60 queries over every area, naming existing entries", () => {
-    expect(queries.length).toBeGreaterThanOrEqual(60);
-    const slugs = new Set(docs.map((doc) => doc.slug));
-    const unknown = queries.flatMap((query) => query.expect.filter((slug) => !slugs.has(slug)));
-    expect(unknown, "expected slugs missing from the catalogue").toEqual([]);
+/**
+ * `tuned`: written next to the catalogue; ranking is tuned on it. `held-out`: real strings from RP
+ * libraries' source and issue trackers, frozen before tuning and never tuned against, so it
+ * measures whether ranking generalises (changing it needs a reason in the commit). `floor` is what the test enforces today; `target` is the
+ * goal (README "How search ranks" reports both sets).
+ */
+const sets = [
+  { name: "tuned", file: "tests/fixtures/search-queries.json", minQueries: 60, floor: { at1: 0.95, at3: 1 }, printMisses: true },
+  // Measured when it was frozen: recall@1 0.718, recall@3 0.863 (target 0.9 / 0.97). Its misses
+  // are not printed: ranking is improved through the causes of the tuned set's misses only.
+  { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.7, at3: 0.85 }, printMisses: false },
+] as const;
+
+for (const set of sets) {
+  const queries = loadQueries(set.file);
+
+  describe(`search recall over the real catalogue: the ${set.name} set`, () => {
+    it(`has at least ${set.minQueries} queries, every expected slug naming an existing entry`, () => {
+      expect(queries.length).toBeGreaterThanOrEqual(set.minQueries);
+      const slugs = new Set(docs.map((doc) => doc.slug));
+      const unknown = queries.flatMap((query) => query.expect.filter((slug) => !slugs.has(slug)));
+      expect(unknown, "expected slugs missing from the catalogue").toEqual([]);
+    });
+
+    it(`finds the expected entry first (recall@1 ≥ ${set.floor.at1}) and in the top 3 (recall@3 ≥ ${set.floor.at3})`, () => {
+      let at1 = 0;
+      let at3 = 0;
+      const misses: string[] = [];
+      for (const query of queries) {
+        const found = searchIndex(index, query.q, { limit: 3 }).results.map((result) => result.slug);
+        const rank = found.findIndex((slug) => query.expect.includes(slug));
+        if (rank === 0) at1++;
+        if (rank >= 0) at3++;
+        if (rank !== 0) misses.push(`  [${query.kind}] ${JSON.stringify(query.q.slice(0, 90))}\n      expected ${query.expect.join(" | ")}, got ${found.join(", ") || "nothing"}`);
+      }
+      const recall1 = at1 / queries.length;
+      const recall3 = at3 / queries.length;
+      console.log(
+        `search recall (${set.name}) over ${docs.length} documents (${source === "catalogue" ? "site loader" : `per-file fallback, ${problems.length} catalogue problem(s)`}), ` +
+          `${queries.length} queries: recall@1 ${recall1.toFixed(3)} (${at1}), recall@3 ${recall3.toFixed(3)} (${at3})` +
+          (set.printMisses && misses.length > 0 ? `\nnot first:\n${misses.join("\n")}` : ""),
+      );
+      expect(recall1).toBeGreaterThanOrEqual(set.floor.at1);
+      expect(recall3).toBeGreaterThanOrEqual(set.floor.at3);
+    });
+  });
+}
+
+describe("the tuned set covers the catalogue", () => {
+  it("has a labelled query for every area", () => {
+    const queries = loadQueries(sets[0].file);
     const areas = new Set(docs.filter((doc) => doc.kind === "entry").map((doc) => doc.area));
     const covered = new Set(queries.flatMap((query) => query.expect.map((slug) => docs.find((doc) => doc.slug === slug)?.area)));
     expect([...areas].filter((area) => !covered.has(area)), "areas without a labelled query").toEqual([]);
-  });
-
-  it("finds the expected entry first (recall@1 ≥ 0.9) and in the top 3 (recall@3 ≥ 0.97)", () => {
-    let at1 = 0;
-    let at3 = 0;
-    const misses: string[] = [];
-    for (const query of queries) {
-      const found = searchIndex(index, query.q, { limit: 3 }).results.map((result) => result.slug);
-      const rank = found.findIndex((slug) => query.expect.includes(slug));
-      if (rank === 0) at1++;
-      if (rank >= 0) at3++;
-      if (rank !== 0) misses.push(`  [${query.kind}] ${JSON.stringify(query.q.slice(0, 90))}\n      expected ${query.expect.join(" | ")}, got ${found.join(", ") || "nothing"}`);
-    }
-    const recall1 = at1 / queries.length;
-    const recall3 = at3 / queries.length;
-    console.log(
-      `search recall over ${docs.length} documents (${source === "catalogue" ? "site loader" : `per-file fallback, ${problems.length} catalogue problem(s)`}), ` +
-        `${queries.length} queries: recall@1 ${recall1.toFixed(3)} (${at1}), recall@3 ${recall3.toFixed(3)} (${at3})` +
-        (misses.length > 0 ? `\nnot first:\n${misses.join("\n")}` : ""),
-    );
-    expect(recall1).toBeGreaterThanOrEqual(0.9);
-    expect(recall3).toBeGreaterThanOrEqual(0.97);
   });
 });
