@@ -53,7 +53,7 @@ const statusPatterns: RegExp[] = [
 
 /** A code-shaped value: `invalid_grant`, `slow_down`, `login_required`, `resume_token_expired`. */
 function isCodeShaped(value: string): boolean {
-  return /^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$/.test(value) || /^AADSTS\d{4,}$/i.test(value);
+  return /^[a-z][a-z0-9]*(?:[_.][a-z0-9]+)+$/.test(value) || /^AADSTS\d{4,}$/i.test(value) || /^IDX\d{5}$/.test(value);
 }
 
 type Collector = {
@@ -68,7 +68,8 @@ function addUnique<T>(list: T[], value: T): void {
 }
 
 function addCode(out: Collector, value: string): void {
-  const code = value.trim();
+  // A log line's `error=invalid_grant,` or `error='invalid_grant'.` carries the punctuation around it.
+  const code = value.trim().replace(/^["'`]+|["'`,;.:]+$/g, "");
   if (code.length === 0 || code.length > 80) return;
   const aadsts = /^AADSTS(\d{4,})$/i.exec(code);
   if (aadsts) {
@@ -193,7 +194,8 @@ function extractJson(out: Collector, text: string): string {
 
 /** `?error=…&error_description=…` in a callback URL or a bare query string (also in a fragment). */
 function extractQueryStrings(out: Collector, text: string): string {
-  const queryPattern = /(?:[?#&]|^|\s)((?:[\w.%-]+=[^&\s#"'<>]*&)*error=[^&\s#"'<>]*(?:&[\w.%-]+=[^&\s#"'<>]*)*)/g;
+  // A quoted value (`error="invalid_grant"` in a log event) is left to extractKeyValues.
+  const queryPattern = /(?:[?#&]|^|\s)((?:[\w.%-]+=[^&\s#"'<>]*&)*error=[^&\s#"'<>]+(?:&[\w.%-]+=[^&\s#"'<>]*)*)/g;
   return text.replace(queryPattern, (whole: string, query: string) => {
     const params = new URLSearchParams(query);
     const error = params.get("error");
@@ -284,11 +286,16 @@ function stripLogPrefix(line: string): string {
   let result = line.trim();
   const prefix =
     /^(?:\[[^\]]{1,64}\]|\(\d+\)|\d{4}-\d{2}-\d{2}[T ][\d:.,]+(?:Z|[+-]\d{2}:?\d{2})?|\d{2}:\d{2}:\d{2}(?:[.,]\d+)?|(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|SEVERE)\b:?|[EWIDV]\/[\w.]+\s*(?:\(\s*\d+\))?:|level=\w+|ts=\S+|time="[^"]*"|time=\S+|pid=\d+|-)\s*/i;
+  const tags: string[] = [];
   for (let i = 0; i < 8; i++) {
     const match = prefix.exec(result);
     if (!match || match[0].length === 0) break;
+    const tag = /^\[([^\]]+)\]/.exec(match[0]);
+    if (tag?.[1]) tags.push(tag[1]);
     result = result.slice(match[0].length);
   }
+  // A line of tags alone (`[next-auth][error][NO_SECRET]`) is the message itself.
+  if (result.length === 0 && tags.length > 1) return tags.join(" ");
   // logfmt: `msg="token exchange failed"` carries the message.
   const msg = /\bmsg="((?:[^"\\]|\\.)*)"/.exec(result);
   if (msg?.[1] && msg.index === 0) result = `${msg[1]} ${result.slice(msg[0].length)}`.trim();
@@ -346,6 +353,8 @@ export function parseInput(input: string): ParsedInput {
   extractKeyValues(out, withoutQueries);
   extractStatuses(out, text);
   for (const match of text.matchAll(/\bAADSTS(\d{4,})\b/gi)) addAadsts(out, match[1] ?? "");
+  // Microsoft.IdentityModel prefixes its messages with `IDX<5 digits>:`.
+  for (const match of text.matchAll(/\bIDX(\d{5})\b/g)) addCode(out, `IDX${match[1] ?? ""}`);
 
   const messageLines = toMessageLines(withoutQueries).filter((line) => !out.descriptions.includes(line));
   extractExceptionCodes(out, messageLines);

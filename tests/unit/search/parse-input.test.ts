@@ -152,3 +152,26 @@ describe("parseInput: plain text", () => {
     expect(parseInput(`{"error":"${'"a'.repeat(2500)}`).codes).toEqual([]);
   });
 });
+
+describe("parseInput: server event logs and framework codes", () => {
+  it("reads the code of a Keycloak event line, quoted or bare, without the punctuation around it", () => {
+    const quoted = parseInput('WARN [org.keycloak.events] (executor-thread-1) type="LOGIN_ERROR", realmId="acme", clientId="web", userId="null", ipAddress="10.0.0.1", error="invalid_redirect_uri", redirect_uri="https://app.example.com/cb"');
+    expect(quoted.codes).toEqual(["invalid_redirect_uri"]);
+    const bare = parseInput("type=CODE_TO_TOKEN_ERROR, realmId=acme, clientId=web, userId=null, ipAddress=10.0.0.1, error=invalid_client_credentials, grant_type=authorization_code");
+    expect(bare.codes).toEqual(["invalid_client_credentials"]);
+  });
+
+  it("keeps an error_description with commas in a callback URL", () => {
+    expect(parseInput("https://app.example.com/cb?error=access_denied&error_description=The+user+said+no,+sorry")).toMatchObject({ codes: ["access_denied"], descriptions: ["The user said no, sorry"] });
+  });
+
+  it("reads Microsoft.IdentityModel's IDX codes", () => {
+    expect(parseInput("SecurityTokenInvalidAudienceException: IDX10214: Audience validation failed.").codes).toContain("IDX10214");
+    expect(parseInput("IDX1021 is not a code; IDX102145 neither").codes).toEqual([]);
+  });
+
+  it("keeps a line made only of bracketed tags as its words", () => {
+    expect(parseInput("[next-auth][error][NO_SECRET]").messageLines).toEqual(["next-auth error NO_SECRET"]);
+    expect(parseInput("[INFO] token refreshed").messageLines).toEqual(["token refreshed"]);
+  });
+});
