@@ -10,6 +10,9 @@ import type { Catalogue, Entry } from "./entry";
 import { areasSchema, frontmatterSchema, type Area, type Frontmatter } from "./schema";
 import { codesFile, parseCodes } from "../codes";
 import { checkCatalogue, formatIssuePath, type CheckableEntry, type ContentProblem } from "./check";
+import { checkExampleCoverage, mockIdpReproduces, type ExampleCoverage } from "./runnable";
+import { checkMessages, librariesFile, librariesSchema, type Library } from "./libraries";
+import { mockIdpScenarios } from "../mock-idp/scenarios";
 
 export type LoadOptions = {
   /** Project root holding `content/`. */
@@ -55,6 +58,29 @@ async function loadAreas(root: string, problems: ContentProblem[]): Promise<Area
     return [];
   }
   return [...parsed.data].sort((a, b) => a.order - b.order);
+}
+
+/** content/libraries.json; a tree without one (a test fixture) skips the message-source check. */
+async function loadLibraries(root: string, problems: ContentProblem[]): Promise<Library[] | undefined> {
+  let text: string;
+  try {
+    text = await readFile(/* turbopackIgnore: true */ path.join(root, librariesFile), "utf8");
+  } catch {
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    problems.push({ file: librariesFile, field: "(file)", message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+  const parsed = librariesSchema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push({ file: librariesFile, field: formatIssuePath(issue.path), message: issue.message });
+    return undefined;
+  }
+  return parsed.data;
 }
 
 async function parseEntryFile(root: string, absolute: string, problems: ContentProblem[]): Promise<ParsedEntry> {
@@ -111,6 +137,7 @@ export async function loadCatalogue(options: LoadOptions = {}): Promise<LoadResu
   const linksByFile = new Map<string, Array<{ slug: string; line?: number }>>();
   const compiled = await mapLimit(parsed, 4, (entry) => compileEntry(entry.source, { cacheDir }));
   const checkable: CheckableEntry[] = [];
+  const coverage: ExampleCoverage[] = [];
   parsed.forEach((entry, index) => {
     const result = compiled[index];
     if (result && !result.ok) {
@@ -127,10 +154,17 @@ export async function loadCatalogue(options: LoadOptions = {}): Promise<LoadResu
     if (result.cached) cachedCount++;
     else compiledCount++;
     linksByFile.set(entry.file, result.compiled.links);
-    entries.push({ ...frontmatter, ...result.compiled.body, slug, file: entry.file, code: result.compiled.code });
+    const { examples, unmarked, mockIdpLine } = result.compiled.runnable;
+    const scenarios = mockIdpScenarios.filter((scenario) => scenario.entry === slug).map((scenario) => scenario.name);
+    coverage.push({ file: entry.file, examples, scenarios, mockIdpLine });
+    const runnable = { examples, unmarked, reproducedBy: mockIdpReproduces({ scenarios, mockIdpLine }) };
+    entries.push({ ...frontmatter, ...result.compiled.body, slug, file: entry.file, code: result.compiled.code, runnable });
   });
 
   problems.push(...checkCatalogue({ areas, entries: checkable, linksByFile, knownCodes: options.knownCodes }));
+  problems.push(...checkExampleCoverage(coverage));
+  const libraries = await loadLibraries(root, problems);
+  if (libraries) problems.push(...checkMessages(libraries, entries));
   if (problems.length > 0) return { ok: false, problems };
 
   const areaOrder = new Map(areas.map((area, index) => [area.id, index]));

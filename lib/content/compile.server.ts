@@ -10,16 +10,19 @@ import { bundleMDX } from "mdx-bundler";
 import remarkGfm from "remark-gfm";
 import rehypePrettyCode from "rehype-pretty-code";
 import { visit } from "unist-util-visit";
-import type { EntryBody } from "./entry";
+import type { EntryBody, EntryRunnable } from "./entry";
+import { labelRunnableExamples, scanRunnableExamples, type RunnableScan } from "./runnable";
 import { collectEntryLinks, extractSections, type SectionProblem } from "./sections";
 
 /** Bump when the pipeline's output changes, so cached results are not reused. */
-const PIPELINE_VERSION = "7";
+const PIPELINE_VERSION = "9";
 
 export type CompiledEntry = {
   code: string;
   body: EntryBody;
   links: Array<{ slug: string; line?: number }>;
+  /** The runnable examples; `reproducedBy` is filled in by the catalogue (it knows the scenarios). */
+  runnable: Omit<EntryRunnable, "reproducedBy"> & { mockIdpLine?: number };
 };
 
 export type CompileResult =
@@ -91,8 +94,12 @@ export async function compileEntry(source: string, options: CompileOptions = {})
 
   let sections: ReturnType<typeof extractSections> | undefined;
   let links: CompiledEntry["links"] = [];
+  let runnable: RunnableScan | undefined;
   function remarkCaptureSections() {
     return (tree: MdastRoot) => {
+      // Runnable blocks first: labelling them strips their flags before sections become Markdown.
+      runnable = scanRunnableExamples(tree);
+      labelRunnableExamples(tree);
       sections = extractSections(tree);
       links = collectEntryLinks(tree);
     };
@@ -124,9 +131,11 @@ export async function compileEntry(source: string, options: CompileOptions = {})
   }
 
   if (!sections) return { ok: false, problems: [{ field: "mdx", message: "the body could not be parsed" }] };
-  if (!sections.ok) return { ok: false, problems: sections.problems };
+  const problems = [...(sections.ok ? [] : sections.problems), ...(runnable?.problems ?? [])];
+  if (!sections.ok || problems.length > 0) return { ok: false, problems };
+  const { examples, unmarked, mockIdpLine } = runnable ?? { examples: [], unmarked: 0 };
 
-  const compiled: CompiledEntry = { code, body: sections.body, links };
+  const compiled: CompiledEntry = { code, body: sections.body, links, runnable: { examples, unmarked, mockIdpLine } };
   if (cacheFile && options.cacheDir) {
     await mkdir(options.cacheDir, { recursive: true });
     // Write then rename, so parallel build workers never read a half-written file.

@@ -1,5 +1,6 @@
 // The shape of a loaded catalogue entry: validated frontmatter plus the structured body
 // extracted from its MDX. Pages, APIs, search and exports all read this.
+import type { RunnableExample } from "./runnable";
 import type { Area, Frontmatter } from "./schema";
 
 export type EntryCause = {
@@ -26,6 +27,15 @@ export type EntryBody = {
   prevention?: EntrySection;
 };
 
+/** The entry's code blocks that run against the bundled mock IdP (content/README.md, "Runnable examples"). */
+export type EntryRunnable = {
+  examples: RunnableExample[];
+  /** Shell blocks that call http://localhost:3000 but are not marked runnable. */
+  unmarked: number;
+  /** Why the bundled mock IdP reproduces this entry (then it needs a runnable block), if it does. */
+  reproducedBy?: string;
+};
+
 export type Entry = Omit<Frontmatter, "slug"> &
   EntryBody & {
     slug: string;
@@ -33,6 +43,7 @@ export type Entry = Omit<Frontmatter, "slug"> &
     file: string;
     /** mdx-bundler output, rendered with getMDXComponent in Server Components only. */
     code: string;
+    runnable: EntryRunnable;
   };
 
 export type Catalogue = {
