@@ -14,7 +14,7 @@ export function toEntryJson(entry: Entry) {
     aliases: entry.aliases,
     url: entryUrl(entry.slug),
     symptom: entry.symptom.text,
-    causes: entry.causes.map((cause) => ({ id: cause.id, title: cause.title, text: cause.text })),
+    causes: entry.causes.map((cause) => ({ id: cause.id, title: cause.title, text: cause.text, aliases: cause.aliases })),
     fix: entry.fix.text,
     updated: entry.updated,
   };

@@ -95,6 +95,32 @@ describe("extractSections", () => {
   });
 });
 
+describe("cause aliases", () => {
+  function withCauses(causes: string): string {
+    return `## Symptom\n\nx\n\n## Cause\n\n${causes}\n\n## Fix\n\nf\n`;
+  }
+
+  it("carries the retired ids of a cause and the line of its element", () => {
+    const result = extractSections(parse(withCauses('<Cause id="auth-method-mismatch" aliases="wrong-auth-method  basic-vs-post" title="A">\n\na\n\n</Cause>\n\n<Cause id="other" title="B">\n\nb\n\n</Cause>')));
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.body.causes.map((cause) => [cause.id, cause.aliases, cause.line])).toEqual([
+      ["auth-method-mismatch", ["wrong-auth-method", "basic-vs-post"], 7],
+      ["other", [], 13],
+    ]);
+  });
+
+  it("rejects an alias that is not kebab-case, names a current cause, or is claimed twice", () => {
+    const result = extractSections(
+      parse(withCauses('<Cause id="a" aliases="Old_Id b shared" title="A">\n\na\n\n</Cause>\n\n<Cause id="b" aliases="shared" title="B">\n\nb\n\n</Cause>')),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([
+      { field: "Cause.aliases", line: 7, message: '"Old_Id" on cause "a" must be kebab-case (aliases are space-separated ids)' },
+      { field: "Cause.aliases", line: 7, message: '"b" on cause "a" is the id of a current cause: an alias names a retired id only' },
+      { field: "Cause.aliases", line: 13, message: '"shared" on cause "b" is used already by cause "a": an alias leads to one cause' },
+    ]);
+  });
+});
+
 describe("collectEntryLinks", () => {
   it("finds links to entries with their line", () => {
     const links = collectEntryLinks(parse("See [this](/troubleshooting/state-mismatch#state-mismatch--tab) and [code](/codes/x).\n"));
