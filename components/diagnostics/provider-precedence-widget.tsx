@@ -7,7 +7,7 @@
 // the URL (`?base=…&provider=…&available=…`); each change is a history entry.
 import { usePathname, useSearchParams } from "next/navigation";
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
-import { checkProviderPrecedenceInput, isLoginMethod, loginMethods, precedenceTableRows, type LoginMethod } from "@/lib/diagnostics/provider-precedence";
+import { checkProviderPrecedenceInput, isLoginMethod, loginMethodLabels, loginMethods, precedenceTableRows, type LoginMethod } from "@/lib/diagnostics/provider-precedence";
 import { withQuery } from "@/lib/urls";
 import { FindingsTable } from "./findings-table";
 import { useOrigin } from "./use-origin";
@@ -16,8 +16,6 @@ import { buttonClass, inputClass } from "./widget-styles";
 export type ProviderPrecedenceWidgetProps = { syncUrl?: boolean };
 
 type CalculatorState = { base: LoginMethod[]; provider: string; available: LoginMethod[] };
-
-const methodLabels: Record<LoginMethod, string> = { apple: "Apple", google: "Google", kakao: "Kakao", email: "Email / password", app: "logi app" };
 
 /** `none` in the URL stands for an empty list, which an empty query parameter cannot say. */
 const emptyList = "none";
@@ -52,7 +50,7 @@ function MethodBoxes({ legend, hint, selected, onChange }: { legend: string; hin
               checked={selected.includes(method)}
               onChange={(event) => onChange(loginMethods.filter((item) => (item === method ? event.target.checked : selected.includes(item))))}
             />
-            {methodLabels[method]}
+            {loginMethodLabels[method].name}
           </label>
         ))}
       </div>
@@ -120,7 +118,7 @@ export function ProviderPrecedenceWidget({ syncUrl = true }: ProviderPrecedenceW
   return (
     <div className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <form onSubmit={onSubmit} className="space-y-4">
-        <MethodBoxes legend="Console setting (base)" hint="The app's login-method restriction; none checked allows every method." selected={state.base} onChange={(base) => update({ base })} />
+        <MethodBoxes legend="Console setting (base)" hint={`The app's login-method restriction; none checked allows every method. logi app stands for ${loginMethodLabels.app.covers}.`} selected={state.base} onChange={(base) => update({ base })} />
         <div>
           <label htmlFor={providerId} className="block text-sm font-medium">
             provider parameter
@@ -142,7 +140,7 @@ export function ProviderPrecedenceWidget({ syncUrl = true }: ProviderPrecedenceW
             Exactly as the RP sends it on the authorize request: comma-separated keys; invalid values are ignored.
           </p>
         </div>
-        <MethodBoxes legend="Available in this environment" hint="Methods the environment can render (Kakao only where Kakao web SSO is configured)." selected={state.available} onChange={(available) => update({ available })} />
+        <MethodBoxes legend="Available in this environment" hint={`Methods the environment can render (Kakao ${loginMethodLabels.kakao.covers}).`} selected={state.available} onChange={(available) => update({ available })} />
         <button type="submit" className={buttonClass}>
           Calculate
         </button>

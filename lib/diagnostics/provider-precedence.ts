@@ -295,16 +295,25 @@ export function checkProviderPrecedence(result: ProviderPrecedenceResult): Findi
   return checks;
 }
 
-const methodLabels: Record<LoginMethod, string> = {
-  apple: "Continue with Apple",
-  google: "Continue with Google",
-  kakao: "Continue with Kakao",
-  email: "the email/password form",
-  app: "the logi app card",
+/**
+ * What each login-method key stands for (logi's login-method table): `name` labels it in a list,
+ * `shown` is what it puts on the login screen. `app` is more than one button: the whole logi app
+ * path, which `covers` spells out.
+ */
+export const loginMethodLabels: Record<LoginMethod, { name: string; shown: string; covers?: string }> = {
+  apple: { name: "Apple", shown: "Continue with Apple" },
+  google: { name: "Google", shown: "Continue with Google" },
+  kakao: { name: "Kakao", shown: "Continue with Kakao", covers: "only where Kakao Web SSO is set up and permitted" },
+  email: { name: "Email / password", shown: "the email/password form" },
+  app: {
+    name: "logi app",
+    shown: "the logi app path (open-app card, push approval, QR login, app install guidance)",
+    covers: "the Mac app / open-app card, push approval, QR login and the app install guidance",
+  },
 };
 
 function describeMethod(method: LoginMethod): string {
-  return methodLabels[method];
+  return loginMethodLabels[method].shown;
 }
 
 /** An authorize request on the bundled mock IdP whose login screen applies this provider. */

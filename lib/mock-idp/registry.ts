@@ -43,7 +43,8 @@ const clientSchema = z
     grant_types: z.array(z.enum(grantTypes)).min(1).default(["authorization_code", "refresh_token"]),
     /** The console's login-method restriction; empty means every method. */
     login_methods: z.array(z.enum(loginMethods)).default([]),
-    allow_anonymous_grants: z.boolean().default(true),
+    /** Whether an anonymous logi account (no linked identity, no email) may sign in. Like logi, off unless set. */
+    allow_anonymous_grants: z.boolean().default(false),
     id_token_signed_response_alg: z.enum(["RS256", "ES256"]).default("RS256"),
   })
   .strict()

@@ -1,5 +1,7 @@
 // 403 anonymous_not_allowed and the resume endpoint's 422 / 403 answers.
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseRegistry } from "@/lib/mock-idp/registry";
 import { startMockIdp, submitLogin, type MockIdpServer } from "./harness";
 import { authorizeUrl, newVerifier, postForm } from "./helpers";
 
@@ -69,6 +71,24 @@ describe("403 anonymous_not_allowed", () => {
     const html = await response.text();
     expect(html).toContain("anonymous_not_allowed");
     expect(html).toContain("/mock-idp/promote?resume_token=");
+  });
+
+  it("refuses an anonymous account on a client that does not set allow_anonymous_grants (the default, as on logi)", async () => {
+    const committed = JSON.parse(readFileSync("content/mock-idp/clients.json", "utf8"));
+    const unset = { client_id: "rp_without_setting", client_name: "RP without the setting", type: "public", redirect_uris: ["http://localhost:4000/cb"] };
+    const parsed = parseRegistry({ clients: [...committed.clients, unset] }, "test registry");
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const other = await startMockIdp({ registry: parsed.registry });
+    try {
+      const url = authorizeUrl(other, { client_id: unset.client_id, redirect_uri: unset.redirect_uris[0], code_challenge: newVerifier().challenge });
+      const refused = await submitLogin(other, url, { method: "app", account: "anonymous", accept: "application/json" });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: "anonymous_not_allowed", application_name: "RP without the setting" });
+      const identified = await submitLogin(other, url, { method: "app", account: "demo" });
+      expect(identified.status).toBe(302);
+    } finally {
+      await other.close();
+    }
   });
 
   it("lets anonymous accounts through on clients that allow them", async () => {

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { defaultMockIdpConfig, type MockIdpConfig } from "@/lib/mock-idp/config";
 import type { MockIdpDeps } from "@/lib/mock-idp/context";
 import { loadDemoKeys } from "@/lib/mock-idp/keys.server";
+import type { MockRegistry } from "@/lib/mock-idp/registry";
 import { loadRegistryFile } from "@/lib/mock-idp/registry.server";
 import { handleMockIdpRequest } from "@/lib/mock-idp/router";
 import { createMockIdpState } from "@/lib/mock-idp/state";
@@ -49,11 +50,12 @@ async function writeResponse(response: Response, target: ServerResponse): Promis
   target.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export async function startMockIdp(options: { config?: Partial<MockIdpConfig> } = {}): Promise<MockIdpServer> {
+/** `registry` replaces the committed demo clients (content/mock-idp/clients.json). */
+export async function startMockIdp(options: { config?: Partial<MockIdpConfig>; registry?: MockRegistry } = {}): Promise<MockIdpServer> {
   let offset = 0;
   const deps: MockIdpDeps = {
     config: { ...defaultMockIdpConfig, ...options.config },
-    registry: loadRegistryFile("content/mock-idp/clients.json"),
+    registry: options.registry ?? loadRegistryFile("content/mock-idp/clients.json"),
     keys: await loadDemoKeys(undefined),
     state: createMockIdpState(),
     now: () => Date.now() + offset,

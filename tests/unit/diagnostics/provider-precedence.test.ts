@@ -140,6 +140,13 @@ describe("the diagnostic's findings", () => {
     expect(tool.checks.map((item) => item.status)).toEqual(["pass", "pass", "pass"]);
     expect(findingOf(tool, "precedence.screen")[0]?.message).toBe("The login screen shows: Continue with Google.");
   });
+
+  it("spells out what the app key covers: the whole logi app path, not one button", () => {
+    const tool = check({ provider: "email,app" });
+    expect(findingOf(tool, "precedence.screen")[0]?.message).toBe(
+      "The login screen shows: the email/password form, the logi app path (open-app card, push approval, QR login, app install guidance).",
+    );
+  });
 });
 
 describe("findPrecedenceTableRow", () => {

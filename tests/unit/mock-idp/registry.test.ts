@@ -26,6 +26,9 @@ describe("content/mock-idp/clients.json", () => {
     expect(findClient(registry, "logi_demo_google_only")).toMatchObject({ type: "confidential", client_secret: "demo-google-secret", redirect_uris: ["http://localhost:3000/auth/callback"], login_methods: ["google"] });
     expect(findClient(registry, "logi_demo_device")).toMatchObject({ type: "public", redirect_uris: [], grant_types: expect.arrayContaining(["urn:ietf:params:oauth:grant-type:device_code"]) });
     expect(findClient(registry, "logi_demo_identified_only")).toMatchObject({ allow_anonymous_grants: false });
+    // Anonymous accounts only where the demo says so; logi's default is identified accounts only.
+    const anonymousAllowed = registry.clients.filter((client) => client.allow_anonymous_grants).map((client) => client.client_id);
+    expect(anonymousAllowed).toEqual(["logi_demo_web", "logi_demo_spa", "logi_demo_device", "logi_demo_inspector"]);
     expect(findClient(registry, "logi_demo_inspector")).toMatchObject({ type: "public", redirect_uris: ["/tools/id-token"], login_methods: [], allow_anonymous_grants: true });
   });
 });
@@ -57,6 +60,12 @@ describe("parseRegistry", () => {
     const client = parsed.registry.clients[0];
     if (client === undefined) throw new Error("no client");
     expect(resolveRedirectUris(client, "http://127.0.0.1:3100")).toEqual(["http://127.0.0.1:3100/tools/id-token", "https://rp.example/cb"]);
+  });
+
+  it("refuses anonymous accounts unless a client says otherwise", () => {
+    const parsed = parseRegistry({ clients: [base, { ...base, client_id: "y", allow_anonymous_grants: true }] }, "test.json");
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    expect(parsed.registry.clients.map((client) => client.allow_anonymous_grants)).toEqual([false, true]);
   });
 
   it("rejects duplicate client_ids", () => {
