@@ -144,8 +144,8 @@ describe("lookupError over the real catalogue", () => {
   });
 
   it("a reference code spelled as words is offered through search", () => {
-    const result = run("consent required");
-    expect(result.codes.find((code) => code.code === "consent_required")).toMatchObject({ known: true, via: "search", url: "/codes/consent_required" });
+    const result = run("account selection required");
+    expect(result.codes.find((code) => code.code === "account_selection_required")).toMatchObject({ known: true, via: "search", url: "/codes/account_selection_required" });
     expect(result.ok).toBe(true);
   });
 
