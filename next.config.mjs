@@ -43,7 +43,11 @@ const nextConfig = {
     };
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Pages point agents at the Markdown index (llmstxt.org); APIs and the mock IdP do not.
+      { source: "/:path((?!api/|_next/|mock-idp|mcp|\\.well-known/).*)", headers: [{ key: "Link", value: '</llms.txt>; rel="llms-txt"' }] },
+    ];
   },
 };
 

@@ -1,14 +1,23 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SearchDialog } from "@/components/search/search-dialog";
+import { CopyHandler } from "@/components/ui/copy-handler";
 import { SiteHeader } from "@/components/ui/site-header";
 import { ThemeScript } from "@/components/ui/theme-script";
 import { getCatalogue } from "@/lib/content/catalogue.server";
+import { siteTitle } from "@/lib/export/markdown";
+import { getSiteOrigin } from "@/lib/site.server";
 import "./globals.css";
 
+const defaultTitle = "OIDC FixBook: OAuth and OpenID Connect troubleshooting";
+const defaultDescription = "Paste an OAuth 2.0 or OpenID Connect error and find the cause and the fix.";
+
+// Pages give site-relative canonical and OpenGraph URLs (lib/page-metadata.ts); this base makes them absolute.
 export const metadata: Metadata = {
-  title: { default: "OIDC FixBook: OAuth and OpenID Connect troubleshooting", template: "%s · OIDC FixBook" },
-  description: "Paste an OAuth 2.0 or OpenID Connect error and find the cause and the fix.",
+  metadataBase: new URL(getSiteOrigin()),
+  title: { default: defaultTitle, template: `%s · ${siteTitle}` },
+  description: defaultDescription,
+  openGraph: { title: defaultTitle, description: defaultDescription, siteName: siteTitle, type: "website", locale: "en" },
 };
 
 export const viewport: Viewport = {
@@ -39,6 +48,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <footer className="border-t border-zinc-200 py-6 text-center text-xs text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
           Demo data and keys on this site are for local testing only.
         </footer>
+        <CopyHandler />
       </body>
     </html>
   );

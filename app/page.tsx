@@ -1,7 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
+import { buildPageMetadata } from "@/lib/page-metadata";
 import { areaAnchor, catalogueUrl, entryUrl } from "@/lib/urls";
+
+export const metadata: Metadata = buildPageMetadata({
+  title: "OIDC FixBook: OAuth and OpenID Connect troubleshooting",
+  absoluteTitle: true,
+  description: "Paste an OAuth 2.0 or OpenID Connect error, a JSON error body, a callback URL or a library exception, and land on the cause and the fix.",
+  path: "/",
+});
 
 export default async function HomePage() {
   const catalogue = await getCatalogue();

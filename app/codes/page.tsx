@@ -4,13 +4,15 @@ import { CodeTable } from "@/components/codes/code-table";
 import { entriesForCode, groupBySource } from "@/lib/codes";
 import { getCodeReference } from "@/lib/codes/reference";
 import { getCatalogue } from "@/lib/content/catalogue.server";
-import { catalogueUrl } from "@/lib/urls";
+import { buildPageMetadata } from "@/lib/page-metadata";
+import { catalogueUrl, codesUrl } from "@/lib/urls";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = buildPageMetadata({
   title: "Error-code reference",
   description:
     "Every OAuth 2.0 and OpenID Connect error code in the IANA registry, plus logi IdP and vendor codes: meaning, where it is returned, HTTP status, retry rule and spec.",
-};
+  path: codesUrl(),
+});
 
 export default async function CodesPage() {
   const reference = getCodeReference();

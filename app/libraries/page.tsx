@@ -3,13 +3,14 @@ import Link from "next/link";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { librariesByStack, messagesByLibrary } from "@/lib/content/libraries";
 import { getLibraries } from "@/lib/content/libraries.server";
-import { libraryUrl } from "@/lib/urls";
+import { buildPageMetadata } from "@/lib/page-metadata";
+import { librariesUrl, libraryUrl } from "@/lib/urls";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = buildPageMetadata({
   title: "Messages by library",
   description: "Every error message the catalogue quotes, grouped by the library, framework, browser or IdP that prints it, each linked to the entry that fixes it.",
-  alternates: { canonical: "/libraries" },
-};
+  path: librariesUrl(),
+});
 
 export default async function LibrariesPage() {
   const { entries } = await getCatalogue();

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { diagnosticTools } from "@/lib/diagnostics/tools";
+import { buildPageMetadata } from "@/lib/page-metadata";
 import { toolUrl } from "@/lib/urls";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = buildPageMetadata({
   title: "Diagnostic tools",
   description: "Live checks for OAuth 2.0 and OpenID Connect relying parties: discovery documents, JWKS keys and more, against your issuer or the bundled mock IdP.",
-};
+  path: toolUrl(),
+});
 
 export default function ToolsPage() {
   return (

@@ -5,12 +5,14 @@ import { EntryArticle } from "@/components/entry/entry-article";
 import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
 import { buildCatalogueAnchorRedirects } from "@/lib/content/anchor-redirects";
 import { CatalogueFilter } from "@/components/search/catalogue-filter";
+import { buildPageMetadata } from "@/lib/page-metadata";
 import { areaAnchor, catalogueUrl, entryAnchor } from "@/lib/urls";
 
-export const metadata: Metadata = {
+export const metadata: Metadata = buildPageMetadata({
   title: "Troubleshooting catalogue",
   description: "Every OAuth 2.0 and OpenID Connect problem in the catalogue, grouped by area, most frequent first.",
-};
+  path: catalogueUrl(),
+});
 
 export default async function CataloguePage() {
   const catalogue = await getCatalogue();

@@ -10,13 +10,18 @@ import type { WidgetId } from "@/lib/content/schema";
 
 type WidgetProps = { syncUrl?: boolean };
 
+/** Sets zod's browser configuration before a widget's code runs (zod-jitless.ts says why). */
+function load<T>(importWidget: () => Promise<T>): () => Promise<T> {
+  return () => import("./zod-jitless").then(importWidget);
+}
+
 const widgets: Partial<Record<WidgetId, ComponentType<WidgetProps>>> = {
-  discovery: lazy(() => import("./discovery-widget").then((module) => ({ default: module.DiscoveryWidget }))),
-  jwks: lazy(() => import("./jwks-widget").then((module) => ({ default: module.JwksWidget }))),
-  "error-lookup": lazy(() => import("./error-lookup-widget").then((module) => ({ default: module.ErrorLookupWidget }))),
-  "provider-precedence": lazy(() => import("./provider-precedence-widget").then((module) => ({ default: module.ProviderPrecedenceWidget }))),
-  "redirect-uri": lazy(() => import("./redirect-uri-widget").then((module) => ({ default: module.RedirectUriWidget }))),
-  "id-token": lazy(() => import("./id-token-widget").then((module) => ({ default: module.IdTokenWidget }))),
+  discovery: lazy(load(() => import("./discovery-widget").then((module) => ({ default: module.DiscoveryWidget })))),
+  jwks: lazy(load(() => import("./jwks-widget").then((module) => ({ default: module.JwksWidget })))),
+  "error-lookup": lazy(load(() => import("./error-lookup-widget").then((module) => ({ default: module.ErrorLookupWidget })))),
+  "provider-precedence": lazy(load(() => import("./provider-precedence-widget").then((module) => ({ default: module.ProviderPrecedenceWidget })))),
+  "redirect-uri": lazy(load(() => import("./redirect-uri-widget").then((module) => ({ default: module.RedirectUriWidget })))),
+  "id-token": lazy(load(() => import("./id-token-widget").then((module) => ({ default: module.IdTokenWidget })))),
 };
 
 function subscribe(): () => void {

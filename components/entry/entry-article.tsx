@@ -1,8 +1,9 @@
 import Link from "next/link";
 import type { Entry } from "@/lib/content/entry";
-import { CopyButton } from "@/components/ui/copy-button";
-import { entryAnchor, entryUrl } from "@/lib/urls";
+import { buildAssistantLinks } from "@/lib/share";
+import { absoluteUrl, entryAnchor, entryMarkdownUrl, entryUrl } from "@/lib/urls";
 import { EntryMeta } from "./entry-meta";
+import { EntryShare } from "./entry-share";
 import { MdxContent } from "./mdx-content";
 
 type EntryArticleProps = {
@@ -11,15 +12,20 @@ type EntryArticleProps = {
   variant: "page" | "catalogue";
   /** The path this article is shown on, used for anchor links. */
   pagePath: string;
+  /**
+   * The site's public origin (SITE_URL). Given on the entry's own page, it adds "Open in" links that
+   * hand an assistant the absolute `.md` URL; the catalogue leaves them out to stay light.
+   */
+  origin?: string;
 };
 
-export function EntryArticle({ entry, variant, pagePath }: EntryArticleProps) {
+export function EntryArticle({ entry, variant, pagePath, origin }: EntryArticleProps) {
   const anchor = entryAnchor(entry.slug);
   const isPage = variant === "page";
   const TitleTag = isPage ? "h1" : "h3";
   return (
     <article id={isPage ? undefined : anchor} data-entry={entry.slug} className="scroll-mt-20">
-      <header className="flex flex-wrap items-baseline justify-between gap-2">
+      <header className="flex flex-col gap-2">
         <TitleTag className={isPage ? "text-3xl font-bold tracking-tight" : "text-xl font-semibold"}>
           {isPage ? entry.title : (
             <Link href={entryUrl(entry.slug)} className="hover:underline">
@@ -27,9 +33,12 @@ export function EntryArticle({ entry, variant, pagePath }: EntryArticleProps) {
             </Link>
           )}
         </TitleTag>
-        <CopyButton value={isPage ? entryUrl(entry.slug) : `${pagePath}#${anchor}`} asUrl label={`Copy link to ${entry.title}`}>
-          Copy link
-        </CopyButton>
+        <EntryShare
+          title={entry.title}
+          link={isPage ? entryUrl(entry.slug) : `${pagePath}#${anchor}`}
+          markdownPath={entryMarkdownUrl(entry.slug)}
+          assistants={isPage && origin ? buildAssistantLinks(absoluteUrl(entryMarkdownUrl(entry.slug), origin)) : []}
+        />
       </header>
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">{entry.summary}</p>
       <EntryMeta codes={entry.codes} http={entry.http} messages={entry.messages} />

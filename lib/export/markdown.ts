@@ -76,7 +76,8 @@ export function codeReferenceToMarkdown(reference: CodeReference, entries: reado
   return `# Error-code reference\n\n${intro}\n\n${groups.join("\n\n")}\n`;
 }
 
-export function buildLlmsTxt(catalogue: Catalogue, origin: string): string {
+/** The index; with `full`, it also names the current llms-full.txt (entry count and hash). */
+export function buildLlmsTxt(catalogue: Catalogue, origin: string, full?: LlmsFullStamp): string {
   const sections = groupByArea(catalogue).map(({ area, entries }) =>
     [
       `## ${area.title}`,
@@ -91,6 +92,7 @@ export function buildLlmsTxt(catalogue: Catalogue, origin: string): string {
     "",
     `Every entry is available as Markdown at the links below; the whole catalogue in one file is at ${absoluteUrl("/llms-full.txt", origin)}. Structured JSON: ${absoluteUrl("/api/entries", origin)}.`,
     "",
+    ...(full ? [`Current llms-full.txt: ${full.entries} entries, SHA-256 ${full.sha256} (its first line says the same).`, ""] : []),
     ...sections.flatMap((section) => [section, ""]),
     "## Reference",
     "",
@@ -99,12 +101,61 @@ export function buildLlmsTxt(catalogue: Catalogue, origin: string): string {
   ].join("\n");
 }
 
-/** Every entry in catalogue order, then (when given) the error-code reference. */
-export function buildLlmsFullTxt(catalogue: Catalogue, origin: string, codes?: CodeReference): string {
+/** What the first line of llms-full.txt says, so a reader can tell whether its copy is current. */
+export type LlmsFullStamp = {
+  entries: number;
+  /** When the file was generated, ISO 8601 in UTC to the second. */
+  generated: string;
+  /** SHA-256 (hex) of everything after the first line: equal content, equal hash, whatever the date. */
+  sha256: string;
+};
+
+export type LlmsFull = { text: string; stamp: LlmsFullStamp };
+
+const stampPattern = /^Entries: (\d+) · Generated: (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ) · SHA-256: ([0-9a-f]{64})$/;
+
+export function formatLlmsFullStamp(stamp: LlmsFullStamp): string {
+  return `Entries: ${stamp.entries} · Generated: ${stamp.generated} · SHA-256: ${stamp.sha256}`;
+}
+
+/** The inverse of `formatLlmsFullStamp`, for a file's first line; undefined when it is not a stamp. */
+export function parseLlmsFullStamp(line: string): LlmsFullStamp | undefined {
+  const match = stampPattern.exec(line);
+  if (!match) return undefined;
+  const [, entries = "", generated = "", sha256 = ""] = match;
+  return { entries: Number(entries), generated, sha256 };
+}
+
+/** Web Crypto, so this module stays usable in the browser as well as in Node. */
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+export type LlmsFullOptions = {
+  /** The error-code reference, appended after the entries. */
+  codes?: CodeReference;
+  /** The generation time to print (default: now). */
+  now?: Date;
+};
+
+/** Every entry in catalogue order, then (when given) the error-code reference, under a stamp line. */
+export async function buildLlmsFull(catalogue: Catalogue, origin: string, options: LlmsFullOptions = {}): Promise<LlmsFull> {
+  const intro = [
+    `# ${siteTitle}`,
+    `> ${siteSummary}`,
+    `The first line of this file gives the number of entries, when it was generated and the SHA-256 of everything after that line; ${absoluteUrl("/llms.txt", origin)} carries the current values, so a saved copy can be checked without downloading this file again.`,
+  ].join("\n\n");
   const body = groupByArea(catalogue).flatMap(({ area, entries }) => [
     `# ${area.title}\n\n${area.summary}\n`,
     ...entries.map((entry) => entryToMarkdown(entry, origin, 2)),
   ]);
-  if (codes) body.push(codeReferenceToMarkdown(codes, catalogue.entries, origin));
-  return [`# ${siteTitle}\n\n> ${siteSummary}\n`, ...body].join("\n");
+  if (options.codes) body.push(codeReferenceToMarkdown(options.codes, catalogue.entries, origin));
+  const content = [`${intro}\n`, ...body].join("\n");
+  const stamp: LlmsFullStamp = {
+    entries: catalogue.entries.length,
+    generated: (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, "Z"),
+    sha256: await sha256Hex(content),
+  };
+  return { text: `${formatLlmsFullStamp(stamp)}\n${content}`, stamp };
 }

@@ -46,7 +46,7 @@ test("copy link puts the entry's and the cause's absolute URLs on the clipboard"
   await page.goto("/troubleshooting");
   const article = page.locator(`article[id="${slug}"]`);
   await article.getByRole("button", { name: /Copy link to 401 invalid_client/ }).click();
-  await expect(article.getByRole("button", { name: /Copy link to 401 invalid_client/ })).toHaveText(/Copied/);
+  await expect(article.getByRole("button", { name: /Copy link to 401 invalid_client/ })).toHaveText("Copied", { useInnerText: true });
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/troubleshooting#${slug}`);
 
   await page.goto(`/troubleshooting/${slug}`);

@@ -5,7 +5,8 @@ import { CodeDefinition, definitionHeading } from "@/components/codes/code-defin
 import { definitionAnchor, entriesForCode, getCodeNames, lookupCode, normalizeCodeParam } from "@/lib/codes";
 import { getCodeReference } from "@/lib/codes/reference";
 import { getCatalogue } from "@/lib/content/catalogue.server";
-import { catalogueSearchUrl, codesUrl, entryUrl, toolUrl } from "@/lib/urls";
+import { buildPageMetadata } from "@/lib/page-metadata";
+import { catalogueSearchUrl, codeUrl, codesUrl, entryUrl, toolUrl } from "@/lib/urls";
 
 type CodePageProps = { params: Promise<{ code: string }> };
 
@@ -25,10 +26,7 @@ export async function generateMetadata({ params }: CodePageProps): Promise<Metad
   const [first, ...rest] = await findDefinitions(params);
   if (!first) return {};
   const more = rest.length > 0 ? ` (${rest.length + 1} meanings, depending on where it is returned)` : "";
-  return {
-    title: `${first.code} error`,
-    description: `${first.code}${more}: ${first.meaning}`.slice(0, 300),
-  };
+  return buildPageMetadata({ title: `${first.code} error`, description: `${first.code}${more}: ${first.meaning}`.slice(0, 300), path: codeUrl(first.code) });
 }
 
 export default async function CodePage({ params }: CodePageProps) {

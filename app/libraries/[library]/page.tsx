@@ -5,6 +5,7 @@ import { LibraryMessageList } from "@/components/libraries/library-messages";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { messagesByLibrary, stackLabels } from "@/lib/content/libraries";
 import { getLibraries } from "@/lib/content/libraries.server";
+import { buildPageMetadata } from "@/lib/page-metadata";
 import { librariesUrl, libraryUrl } from "@/lib/urls";
 
 export const dynamicParams = false;
@@ -21,11 +22,11 @@ export async function generateMetadata({ params }: PageProps<"/libraries/[librar
   const { library: id } = await params;
   const found = (await withMessages()).find((item) => item.library.id === id);
   if (!found) return {};
-  return {
+  return buildPageMetadata({
     title: `${found.library.name} error messages`,
     description: `The ${found.messages.length} ${found.library.name} messages the catalogue explains, each linked to its fix.`,
-    alternates: { canonical: libraryUrl(found.library.id) },
-  };
+    path: libraryUrl(found.library.id),
+  });
 }
 
 export default async function LibraryPage({ params }: PageProps<"/libraries/[library]">) {

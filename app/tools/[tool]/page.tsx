@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { WidgetSlot } from "@/components/diagnostics/widget-slot";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { diagnosticTools, findDiagnosticTool } from "@/lib/diagnostics/tools";
+import { buildPageMetadata } from "@/lib/page-metadata";
 import { entryUrl, toolUrl } from "@/lib/urls";
 
 // Every tool has a page (one not built yet says so); any other id is a 404.
@@ -16,7 +17,7 @@ export function generateStaticParams(): Array<{ tool: string }> {
 export async function generateMetadata({ params }: PageProps<"/tools/[tool]">): Promise<Metadata> {
   const tool = findDiagnosticTool((await params).tool);
   if (!tool) return {};
-  return { title: tool.title, description: tool.summary, alternates: { canonical: toolUrl(tool.id) } };
+  return buildPageMetadata({ title: tool.title, description: tool.summary, path: toolUrl(tool.id) });
 }
 
 export default async function ToolPage({ params }: PageProps<"/tools/[tool]">) {

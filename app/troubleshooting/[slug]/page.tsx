@@ -6,7 +6,9 @@ import { WidgetSlot } from "@/components/diagnostics/widget-slot";
 import { EntryArticle } from "@/components/entry/entry-article";
 import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
 import { buildEntryAnchorRedirects } from "@/lib/content/anchor-redirects";
-import { catalogueUrl, entryUrl } from "@/lib/urls";
+import { buildPageMetadata } from "@/lib/page-metadata";
+import { getSiteOrigin } from "@/lib/site.server";
+import { catalogueUrl, entryMarkdownUrl, entryUrl } from "@/lib/urls";
 
 export const dynamicParams = false;
 
@@ -19,7 +21,7 @@ export async function generateMetadata({ params }: PageProps<"/troubleshooting/[
   const { slug } = await params;
   const entry = (await getCatalogue()).bySlug.get(slug);
   if (!entry) return {};
-  return { title: entry.title, description: entry.summary, alternates: { canonical: entryUrl(entry.slug) } };
+  return buildPageMetadata({ title: entry.title, description: entry.summary, path: entryUrl(entry.slug), markdownPath: entryMarkdownUrl(entry.slug), type: "article" });
 }
 
 export default async function EntryPage({ params }: PageProps<"/troubleshooting/[slug]">) {
@@ -44,7 +46,7 @@ export default async function EntryPage({ params }: PageProps<"/troubleshooting/
           </>
         )}
       </nav>
-      <EntryArticle entry={entry} variant="page" pagePath={entryUrl(entry.slug)} />
+      <EntryArticle entry={entry} variant="page" pagePath={entryUrl(entry.slug)} origin={getSiteOrigin()} />
       {entry.widgets.length > 0 && (
         <section aria-labelledby="check-live-title" className="mt-10">
           <h2 id="check-live-title" className="text-xl font-semibold">Check it live</h2>

@@ -4,7 +4,7 @@ import { loadCatalogue } from "@/lib/content/catalogue.server";
 import type { Catalogue } from "@/lib/content/entry";
 import { buildCodeReference } from "@/lib/codes";
 import type { CodeDefinition } from "@/lib/codes/schema";
-import { buildLlmsFullTxt, buildLlmsTxt, entryToMarkdown } from "@/lib/export/markdown";
+import { buildLlmsFull, buildLlmsTxt, entryToMarkdown, parseLlmsFullStamp } from "@/lib/export/markdown";
 
 const origin = "https://fixbook.example";
 let catalogue: Catalogue;
@@ -39,8 +39,8 @@ describe("llms.txt and llms-full.txt", () => {
     expect(text).toContain("- [In beta](https://fixbook.example/troubleshooting/beta-entry.md)");
   });
 
-  it("llms-full.txt holds every entry in catalogue order", () => {
-    const text = buildLlmsFullTxt(catalogue, origin);
+  it("llms-full.txt holds every entry in catalogue order", async () => {
+    const { text } = await buildLlmsFull(catalogue, origin);
     const positions = catalogue.entries.map((entry) => text.indexOf(`## ${entry.title}\n`));
     expect(positions.every((position) => position > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -50,7 +50,16 @@ describe("llms.txt and llms-full.txt", () => {
     expect(buildLlmsTxt(catalogue, origin)).toContain("- [Error-code reference](https://fixbook.example/codes): ");
   });
 
-  it("llms-full.txt ends with the error-code reference, linking codes to their entries", () => {
+  it("llms-full.txt opens with a line giving the entry count, the generation time and the content hash", async () => {
+    const { text, stamp } = await buildLlmsFull(catalogue, origin, { now: new Date("2026-12-01T08:30:15.250Z") });
+    const firstLine = text.slice(0, text.indexOf("\n"));
+    expect(firstLine).toMatch(/^Entries: 3 · Generated: 2026-12-01T08:30:15Z · SHA-256: [0-9a-f]{64}$/);
+    expect(parseLlmsFullStamp(firstLine)).toEqual(stamp);
+    expect(text.slice(firstLine.length + 1).startsWith("# OIDC FixBook\n\n> ")).toBe(true);
+    expect(parseLlmsFullStamp("Entries: 3 · Generated: yesterday · SHA-256: abc")).toBeUndefined();
+  });
+
+  it("llms-full.txt ends with the error-code reference, linking codes to their entries", async () => {
     const definitions: CodeDefinition[] = [
       {
         id: "invalid_client@token-endpoint",
@@ -72,7 +81,7 @@ describe("llms.txt and llms-full.txt", () => {
         spec: { title: "RFC 8628", url: "https://www.rfc-editor.org/rfc/rfc8628#section-3.5", section: "3.5" },
       },
     ];
-    const text = buildLlmsFullTxt(catalogue, origin, buildCodeReference(definitions));
+    const { text } = await buildLlmsFull(catalogue, origin, { codes: buildCodeReference(definitions) });
     const reference = text.slice(text.indexOf("# Error-code reference\n"));
     expect(text.indexOf("# Error-code reference\n")).toBeGreaterThan(text.lastIndexOf(`## ${catalogue.entries.at(-1)?.title}`));
     expect(reference).toContain("### invalid_client: Token endpoint\n\nClient authentication failed at the token endpoint.");
