@@ -35,9 +35,10 @@ const index = buildSearchIndex(docs);
  */
 const sets = [
   { name: "tuned", file: "tests/fixtures/search-queries.json", minQueries: 60, floor: { at1: 0.95, at3: 1 }, printMisses: true },
-  // Measured when it was frozen: recall@1 0.718, recall@3 0.863 (target 0.9 / 0.97). Its misses
-  // are not printed: ranking is improved through the causes of the tuned set's misses only.
-  { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.7, at3: 0.85 }, printMisses: false },
+  // Measured when it was frozen: recall@1 0.718, recall@3 0.863; 0.778 / 0.897 after messages from
+  // more stacks were added (target 0.9 / 0.97). The floor guards what is reached. Its misses are not
+  // printed: ranking is improved through the causes of the tuned set's misses only.
+  { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.76, at3: 0.88 }, printMisses: false },
 ] as const;
 
 for (const set of sets) {
