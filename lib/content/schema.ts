@@ -68,6 +68,12 @@ export const frontmatterSchema = z.strictObject({
   tags: z.array(z.string().min(1)).default([]),
   updated: dateSchema,
   widgets: z.array(z.enum(widgetIds)).default([]),
+  /**
+   * The product or vendor this entry is about, as words a paste would name (`[keycloak]`). Search
+   * ranks such an entry at full strength only when the input names one of them or carries one of
+   * its codes; otherwise the general entry for the same message wins.
+   */
+  specific_to: z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "write a lower-case word, e.g. keycloak")).default([]),
 });
 
 export type Area = z.infer<typeof areaSchema>;

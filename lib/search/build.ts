@@ -61,6 +61,7 @@ function toIndexedDoc(doc: SearchDoc): IndexedDoc {
     tags: doc.tags,
     rank: doc.rank,
     causes: doc.causes.map((cause) => ({ id: cause.id, title: cause.title })),
+    specificTo: doc.specificTo,
     messages: doc.messages.map((message) => {
       const norm = normalizeMessage(message);
       return { norm, size: toDistinctTerms(norm).length };

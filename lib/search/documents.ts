@@ -17,6 +17,8 @@ export type SearchDoc = {
   http: number[];
   /** Verbatim error strings that mean this entry. */
   messages: string[];
+  /** Words naming the product or vendor the entry is about (see `specific_to` in the content schema). */
+  specificTo: string[];
   tags: string[];
   symptom: string;
   causes: SearchCause[];
@@ -26,7 +28,7 @@ export type SearchDoc = {
 
 export type SearchableEntry = Pick<
   Entry,
-  "slug" | "title" | "area" | "summary" | "codes" | "http" | "messages" | "tags" | "symptom" | "causes" | "fix" | "rank"
+  "slug" | "title" | "area" | "summary" | "codes" | "http" | "messages" | "specific_to" | "tags" | "symptom" | "causes" | "fix" | "rank"
 >;
 
 export function toSearchDoc(entry: SearchableEntry): SearchDoc {
@@ -40,6 +42,7 @@ export function toSearchDoc(entry: SearchableEntry): SearchDoc {
     codes: [...entry.codes],
     http: [...entry.http],
     messages: entry.messages.map((message) => message.text),
+    specificTo: [...entry.specific_to],
     tags: [...entry.tags],
     symptom: entry.symptom.text,
     causes: entry.causes.map((cause) => ({ id: cause.id, title: cause.title, text: cause.text })),
@@ -78,6 +81,7 @@ export function toCodeSearchDocs(codes: readonly SearchableCode[], entries: read
     codes: [code],
     http: [...new Set(definitions.flatMap((definition) => (definition.http === null ? [] : [definition.http])))],
     messages: [],
+    specificTo: [],
     tags: [...new Set(definitions.flatMap((definition) => [definition.returned_at.replace(/-/g, " "), definition.vendor ?? ""]))].filter(Boolean),
     symptom: definitions.slice(1).map((definition) => definition.meaning).join("\n"),
     causes: [],

@@ -37,6 +37,8 @@ export type Engine = {
   /** Words of codes by their index term (`requir` → `required`), to respell corrected words as code parts. */
   codeWords: Map<string, string>;
   statusDocs: Map<number, number[]>;
+  /** Per doc, a pattern for the product or vendor words it needs named (`specificTo`), if any. */
+  specificPatterns: Array<RegExp | undefined>;
   /** Typo lookup, built on the first typo: every spelling (term or word form) and its symmetric-delete neighbourhood. */
   spellings?: { words: string[]; termIds: number[]; deletes: Map<string, number[]> };
   fuseAll?: Fuse<FuseItem>;
@@ -174,6 +176,9 @@ export function getEngine(index: SearchIndex): Engine {
     idf,
     codeDocs,
     statusDocs,
+    specificPatterns: index.docs.map((doc) =>
+      doc.specificTo.length === 0 ? undefined : new RegExp(`(?<![a-z0-9])(?:${doc.specificTo.map((word) => word.replace(/[.]/g, "\\.")).join("|")})(?![a-z0-9])`),
+    ),
     tokens: new Map(),
     scratch: {
       seen: new Uint8Array(count),

@@ -144,6 +144,15 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       }
     }
 
+    // Product and vendor entries need the product named (or one of their codes): a generic message
+    // that a playground or Keycloak entry also quotes belongs to the general entry first.
+    const rawText = text.toLowerCase();
+    function unnamedSpecific(doc: number): boolean {
+      const pattern = engine.specificPatterns[doc];
+      if (pattern === undefined || (exactCodesOf.get(doc)?.length ?? 0) > 0) return false;
+      return !pattern.test(rawText);
+    }
+
     // Relevance, and which documents count as results at all.
     const totalTerms = plan.terms.length;
     const short = totalTerms > 0 && totalTerms <= options.shortQueryTerms;
@@ -151,7 +160,11 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     let top = 0;
     for (const doc of touched) {
       const coverage = short ? ((matched[doc] ?? 0) / totalTerms) ** 2 : 1;
-      const value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
+      let value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
+      if (unnamedSpecific(doc)) {
+        value *= options.unnamedSpecific.factor;
+        if ((tier[doc] ?? 0) > 1) tier[doc] = 1;
+      }
       relevance[doc] = value;
       if ((tier[doc] ?? 0) === 0) {
         most = Math.max(most, matched[doc] ?? 0);

@@ -46,6 +46,11 @@ export type SearchOptions = {
    * weight (idf; words unknown to the catalogue count as the rarest), or it is not a result.
    */
   explained: { share: number; upToTerms: number };
+  /**
+   * An entry about one product or vendor whose name the input does not carry (nor one of its
+   * codes): its relevance is multiplied by `factor`, and an exact message match counts as close.
+   */
+  unnamedSpecific: { factor: number };
   bonus: {
     /** Per exact code match, times the code's rarity. */
     code: number;
@@ -86,6 +91,7 @@ export const searchOptions: SearchOptions = {
   shortQueryTerms: 6,
   minRelativeScore: 0.2,
   explained: { share: 0.3, upToTerms: 12 },
+  unnamedSpecific: { factor: 0.5 },
   bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
   codeDocWordFactor: 0.4,

@@ -4,7 +4,7 @@ import type { TextRange } from "./highlight";
 import type { SearchField, SearchOptions } from "./options";
 import type { ParsedInput } from "./parse-input";
 
-export const searchIndexVersion = 2;
+export const searchIndexVersion = 3;
 
 export type IndexedMessage = {
   /** The message reduced to its template by `normalizeMessage`. */
@@ -26,6 +26,7 @@ export type IndexedDoc = {
   rank: number;
   causes: Array<{ id: string; title: string }>;
   messages: IndexedMessage[];
+  specificTo: string[];
 };
 
 /** Plain JSON: built at build time in Node, fetched by the browser. */

@@ -59,6 +59,7 @@ export function buildSyntheticCatalogue(real: readonly SearchDoc[], size: number
       // Reference-code documents stay code documents (one-word titles, found by name).
       kind: template.kind,
       slug,
+      specificTo: template.specificTo,
       url: template.kind === "code" ? `/codes/${slug}` : `/troubleshooting/${slug}`,
       title: text(template.title, proseWords),
       area: template.area,

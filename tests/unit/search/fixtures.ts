@@ -10,6 +10,7 @@ function doc(partial: Partial<SearchDoc> & Pick<SearchDoc, "slug" | "title">): S
     codes: [],
     http: [],
     messages: [],
+    specificTo: [],
     tags: [],
     symptom: "",
     causes: [],

@@ -172,3 +172,27 @@ describe("robustness", () => {
     expect(isSearchIndex({ ...index, postings: [] })).toBe(false);
   });
 });
+
+describe("ranking: product and vendor entries need the product named", () => {
+  const base = { kind: "entry" as const, area: "other-idps", summary: "", codes: [], http: [], tags: [], symptom: "", causes: [], fix: "", rank: 1 };
+  const docs = [
+    { ...base, slug: "general-cors", title: "CORS error on the token request", url: "/troubleshooting/general-cors", messages: ["blocked by CORS policy"], specificTo: [], rank: 5 },
+    { ...base, slug: "acme-cors", title: "Acme console: CORS error", url: "/troubleshooting/acme-cors", messages: ["blocked by CORS policy"], specificTo: ["acme"], codes: ["ACME_401"] },
+  ];
+  const specificIndex = buildSearchIndex(docs);
+  const first = (query: string) => searchIndex(specificIndex, query).results[0]?.slug;
+
+  it("gives a message both quote to the general entry unless the input names the product", () => {
+    expect(first("Access to fetch has been blocked by CORS policy")).toBe("general-cors");
+    expect(first("Acme: access to fetch has been blocked by CORS policy")).toBe("acme-cors");
+    expect(first("https://console.acme.example/ blocked by CORS policy")).toBe("acme-cors");
+  });
+
+  it("counts one of the product's codes as naming it", () => {
+    expect(first("ACME_401 blocked by CORS policy")).toBe("acme-cors");
+  });
+
+  it("does not take a word that merely contains the name", () => {
+    expect(first("acmeish proxy: blocked by CORS policy")).toBe("general-cors");
+  });
+});
