@@ -147,6 +147,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     // Product and vendor entries need the product named (or one of their codes): a generic message
     // that a playground or Keycloak entry also quotes belongs to the general entry first.
     const rawText = text.toLowerCase();
+    const rankedDownFrom = new Map<number, number>();
     function unnamedSpecific(doc: number): boolean {
       const pattern = engine.specificPatterns[doc];
       if (pattern === undefined || (exactCodesOf.get(doc)?.length ?? 0) > 0) return false;
@@ -163,7 +164,10 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       let value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
       if (unnamedSpecific(doc)) {
         value *= options.unnamedSpecific.factor;
-        if ((tier[doc] ?? 0) > 1) tier[doc] = 1;
+        if ((tier[doc] ?? 0) > 1) {
+          rankedDownFrom.set(doc, tier[doc] ?? 0);
+          tier[doc] = 1;
+        }
       }
       relevance[doc] = value;
       if ((tier[doc] ?? 0) === 0) {
@@ -189,7 +193,8 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       return (relevance[doc] ?? 0) >= minimum && (relevance[doc] ?? 0) > 0;
     }
     function hitOf(doc: number): Hit {
-      return { doc, tier: tier[doc] ?? 0, relevance: relevance[doc] ?? 0, tokens: score[doc] ?? 0, exactCodes: exactCodesOf.get(doc) ?? [] };
+      const matchTier = rankedDownFrom.get(doc);
+      return { doc, tier: tier[doc] ?? 0, ...(matchTier === undefined ? {} : { matchTier }), relevance: relevance[doc] ?? 0, tokens: score[doc] ?? 0, exactCodes: exactCodesOf.get(doc) ?? [] };
     }
 
     let pool = selectTop(touched.filter(qualifies).map(hitOf), Math.max(limit, options.rerankCandidates));

@@ -2,7 +2,15 @@
 import type { IndexedDoc } from "./types";
 
 /** What the ranking knows about one document while a query runs. */
-export type Hit = { doc: number; tier: number; relevance: number; tokens: number; exactCodes: string[] };
+export type Hit = {
+  doc: number;
+  tier: number;
+  /** How the input matched (the tier before an unnamed product entry was ranked down), for the label. */
+  matchTier?: number;
+  relevance: number;
+  tokens: number;
+  exactCodes: string[];
+};
 
 export function compareHits(docs: readonly IndexedDoc[]) {
   return (a: Hit, b: Hit): number =>

@@ -33,7 +33,7 @@ export function toResult(engine: Engine, hit: Hit, plan: QueryPlan, highlightTer
     codes: doc.codes,
     url: cause && doc.kind === "entry" ? causeUrl(doc.slug, cause.id) : doc.url,
     score: Math.round(((hit.tier + hit.relevance / (hit.relevance + 20)) / 3) * 10_000) / 10_000,
-    match: hit.tier === 2 ? "exact" : hit.tier === 1 ? "close" : "words",
+    match: (hit.matchTier ?? hit.tier) === 2 ? "exact" : (hit.matchTier ?? hit.tier) === 1 ? "close" : "words",
     matches,
   };
   if (cause) result.causeId = cause.id;
