@@ -142,6 +142,12 @@ export async function handleDeviceSubmit(request: Request, origin: string, deps:
   }
   const user = findDemoUserById(param(form.value, "account") ?? "demo");
   if (user === undefined) return toErrorResponse(oauthError("invalid_request", "account must be demo or anonymous"));
+  // As at the login screen: a client that does not allow anonymous grants never gets one, and the
+  // request stays pending so an identified account can still approve it.
+  const client = findClient(deps.registry, record.clientId);
+  if (user.anonymous && !client?.allow_anonymous_grants) {
+    return toErrorResponse(oauthError("anonymous_not_allowed", `${client?.client_name ?? record.clientId} accepts only identified accounts; approve with an identified logi account.`));
+  }
   record.status = "approved";
   record.sub = user.sub;
   record.anonymous = user.anonymous;

@@ -179,3 +179,28 @@ describe("the resume endpoint", () => {
     expect(await notJson.json()).toEqual({ error: "invalid_request", error_description: "the request body is not valid JSON" });
   });
 });
+
+describe("device approvals follow allow_anonymous_grants too", () => {
+  it("refuses an anonymous approval for a device client without the setting and keeps the request pending", async () => {
+    const committed = JSON.parse(readFileSync("content/mock-idp/clients.json", "utf8"));
+    const device = committed.clients.find((client: { client_id: string }) => client.client_id === "logi_demo_device");
+    const strict = { ...device, client_id: "device_without_setting", client_name: "TV app without the setting", allow_anonymous_grants: undefined };
+    const parsed = parseRegistry({ clients: [...committed.clients, JSON.parse(JSON.stringify(strict))] }, "test registry");
+    if (!parsed.ok) throw new Error(parsed.problems.join("\n"));
+    const other = await startMockIdp({ registry: parsed.registry });
+    try {
+      const started = await postForm(`${other.issuer}/oauth/device/code`, { client_id: "device_without_setting", scope: "openid" });
+      expect(started.status).toBe(200);
+      const { user_code: userCode, device_code: deviceCode } = await started.json();
+      const refused = await postForm(`${other.origin}/mock-idp/device/submit`, { user_code: userCode, decision: "approve", account: "anonymous" });
+      expect(refused.status).toBe(403);
+      expect(await refused.json()).toMatchObject({ error: "anonymous_not_allowed" });
+      const poll = await postForm(`${other.issuer}/oauth/token`, { grant_type: "urn:ietf:params:oauth:grant-type:device_code", device_code: deviceCode, client_id: "device_without_setting" });
+      expect((await poll.json()).error).toBe("authorization_pending");
+      const approved = await postForm(`${other.origin}/mock-idp/device/submit`, { user_code: userCode, decision: "approve", account: "demo" });
+      expect(approved.status).toBe(303);
+    } finally {
+      await other.close();
+    }
+  });
+});
