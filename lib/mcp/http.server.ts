@@ -9,6 +9,7 @@ import { getCatalogue } from "@/lib/content/catalogue.server";
 import { getCodeReference } from "@/lib/codes/reference";
 import { clientKey } from "@/lib/mock-idp/origin";
 import { siteOrigin } from "@/lib/net/diagnostics-fetch.server";
+import { parseCount } from "@/lib/net/diagnostics-limits.server";
 import { runDiagnostic } from "@/lib/net/diagnostics-route.server";
 import { getSearchIndex } from "@/lib/search/index.server";
 import { getSiteOrigin } from "@/lib/site.server";
@@ -26,12 +27,6 @@ function jsonRpcError(status: number, code: number, message: string, headers: Re
   return Response.json({ jsonrpc: "2.0", error: { code, message }, id: null }, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-export function parseMcpRateLimit(value: string | undefined): number | null {
-  if (value === undefined || value.trim() === "") return defaultMcpRequestsPerMinute;
-  const count = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
-  return count >= 1 && count <= 10_000 ? count : null;
-}
-
 const limiterKey = Symbol.for("oidc-rp-troubleshooting.mcp.limiter");
 
 // Route bundles may hold separate copies of this module, so the one budget sits on globalThis.
@@ -39,7 +34,7 @@ function getLimiter(): RateLimiterMemory | string {
   const holder: Record<symbol, RateLimiterMemory | undefined> = globalThis;
   const existing = holder[limiterKey];
   if (existing) return existing;
-  const points = parseMcpRateLimit(process.env.MCP_RATE_LIMIT);
+  const points = parseCount(process.env.MCP_RATE_LIMIT, defaultMcpRequestsPerMinute, 10_000);
   if (points === null) return `MCP_RATE_LIMIT must be a whole number of requests per minute from 1 to 10000 (got "${process.env.MCP_RATE_LIMIT}")`;
   const created = new RateLimiterMemory({ keyPrefix: "mcp", points, duration: 60 });
   holder[limiterKey] = created;

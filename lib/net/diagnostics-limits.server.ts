@@ -32,7 +32,8 @@ type Env = Record<string, string | undefined>;
 
 export const defaultDiagnosticsLimits: DiagnosticsLimitsOptions = { requestsPerMinute: 30, maxConcurrency: 8, maxConcurrencyPerClient: 2 };
 
-function parseCount(value: string | undefined, fallback: number, max: number): number | null {
+/** A whole-number setting from 1 to `max`; blank gives `fallback`, anything else null. */
+export function parseCount(value: string | undefined, fallback: number, max: number): number | null {
   if (value === undefined || value.trim() === "") return fallback;
   if (!/^\d+$/.test(value.trim())) return null;
   const count = Number(value.trim());
