@@ -188,7 +188,7 @@ export function ProviderPrecedenceWidget({ syncUrl = true }: ProviderPrecedenceW
         {result.authorize_url && (
           <p className="mt-4 text-sm">
             <a href={result.authorize_url} target="_blank" rel="noopener" className="text-link" data-testid="precedence-authorize">
-              Open the bundled IdP's login screen with this provider
+              Open the bundled IdP&apos;s login screen with this provider
             </a>{" "}
             (its demo client allows every method, so the screen shows what <code className="font-mono">provider</code> does under an all-methods base).
           </p>

@@ -82,6 +82,8 @@ export function MdxContent({ code, slug, sectionLevel, pagePath }: MdxContentPro
   }
 
   return (
+    // Rendered only on the server, where a component keeps no state: building Content here loses nothing.
+    // eslint-disable-next-line react-hooks/static-components
     <Content
       components={{
         h2: ({ children }) => <Heading level={sectionLevel}>{children}</Heading>,

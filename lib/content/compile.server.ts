@@ -11,11 +11,12 @@ import remarkGfm from "remark-gfm";
 import rehypePrettyCode from "rehype-pretty-code";
 import { visit } from "unist-util-visit";
 import type { EntryBody, EntryRunnable } from "./entry";
+import { checkMdxSafety } from "./mdx-safety";
 import { labelRunnableExamples, scanRunnableExamples, type RunnableScan } from "./runnable";
 import { collectEntryLinks, extractSections, type SectionProblem } from "./sections";
 
 /** Bump when the pipeline's output changes, so cached results are not reused. */
-const PIPELINE_VERSION = "9";
+const PIPELINE_VERSION = "10";
 
 export type CompiledEntry = {
   code: string;
@@ -95,13 +96,18 @@ export async function compileEntry(source: string, options: CompileOptions = {})
   let sections: ReturnType<typeof extractSections> | undefined;
   let links: CompiledEntry["links"] = [];
   let runnable: RunnableScan | undefined;
+  let unsafe: SectionProblem[] = [];
   function remarkCaptureSections() {
     return (tree: MdastRoot) => {
+      unsafe = checkMdxSafety(tree);
       // Runnable blocks first: labelling them strips their flags before sections become Markdown.
       runnable = scanRunnableExamples(tree);
       labelRunnableExamples(tree);
       sections = extractSections(tree);
       links = collectEntryLinks(tree);
+      // An entry that could run code never reaches the bundler: its imports and require() calls
+      // are not resolved, and nothing of it is compiled or cached.
+      if (unsafe.length > 0) throw new Error("the entry holds code");
     };
   }
 
@@ -126,6 +132,9 @@ export async function compileEntry(source: string, options: CompileOptions = {})
     });
     code = result.code;
   } catch (error) {
+    if (unsafe.length > 0) {
+      return { ok: false, problems: [...unsafe, ...(sections?.ok === false ? sections.problems : []), ...(runnable?.problems ?? [])] };
+    }
     // A syntax error stops the parse before our plugin runs; report the position esbuild gives.
     return { ok: false, problems: formatMdxError(error) };
   }

@@ -16,7 +16,6 @@ export type SectionsResult =
 const sectionNames = ["symptom", "cause", "fix", "verify", "prevention"] as const;
 type SectionName = (typeof sectionNames)[number];
 const requiredSections: readonly SectionName[] = ["symptom", "cause", "fix"];
-const allowedJsx = new Set(["Cause", "Callout"]);
 const causeIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function isSectionName(value: string): value is SectionName {
@@ -71,16 +70,6 @@ function attribute(element: MdxJsxFlowElement, name: string): string | undefined
 
 function toSection(nodes: RootContent[]): EntrySection {
   return { text: textOf(nodes), markdown: markdownOf(nodes) };
-}
-
-function findJsx(nodes: RootContent[], found: Array<{ name: string; line?: number }>): void {
-  for (const node of nodes) {
-    if (node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement") {
-      found.push({ name: node.name ?? "<>", line: node.position?.start.line });
-    }
-    if (node.type === "mdxjsEsm" && node.position) found.push({ name: "import/export", line: node.position?.start.line });
-    if ("children" in node) findJsx(node.children, found);
-  }
 }
 
 /** `aliases="old-id other-old"`: retired ids of a cause, space-separated. */
@@ -147,8 +136,9 @@ export function extractSections(tree: Root): SectionsResult {
 
   for (const node of tree.children) {
     if (node.type === "yaml") continue;
-    // mdx-bundler injects `export const frontmatter`; it has no source position.
-    if (node.type === "mdxjsEsm" && !node.position) continue;
+    // mdx-bundler injects `export const frontmatter`; an entry's own import/export is refused by
+    // the MDX safety check (mdx-safety.ts), not here.
+    if (node.type === "mdxjsEsm") continue;
     if (node.type === "heading" && node.depth === 2) {
       const name = plainText(node).trim().toLowerCase();
       const line = node.position?.start.line;
@@ -184,14 +174,6 @@ export function extractSections(tree: Root): SectionsResult {
     if (!groups.get(name)?.length) {
       const heading = name[0]?.toUpperCase() + name.slice(1);
       problems.push({ field: "sections", message: `missing "## ${heading}" section (Symptom, Cause and Fix are required)` });
-    }
-  }
-
-  const jsx: Array<{ name: string; line?: number }> = [];
-  findJsx(tree.children, jsx);
-  for (const element of jsx) {
-    if (!allowedJsx.has(element.name)) {
-      problems.push({ field: "body", message: `<${element.name}> is not allowed: only <Cause> and <Callout> (write literal < { } inside code)`, line: element.line });
     }
   }
 
