@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { SearchDialog } from "@/components/search/search-dialog";
+import { SearchLauncher } from "@/components/search/search-launcher";
 import { CopyHandler } from "@/components/ui/copy-handler";
 import { SiteHeader } from "@/components/ui/site-header";
 import { ThemeScript } from "@/components/ui/theme-script";
@@ -41,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
           Skip to content
         </a>
-        <SiteHeader search={<SearchDialog areas={areas} />} />
+        <SiteHeader search={<SearchLauncher areas={areas} />} />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8">
           {children}
         </main>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { catalogueUrl, codesUrl } from "@/lib/urls";
 
 export default function NotFound() {

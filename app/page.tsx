@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
 import { buildPageMetadata } from "@/lib/page-metadata";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { CodeTable } from "@/components/codes/code-table";
 import { entriesForCode, groupBySource } from "@/lib/codes";
 import { getCodeReference } from "@/lib/codes/reference";

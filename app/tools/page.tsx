@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { diagnosticTools } from "@/lib/diagnostics/tools";
 import { buildPageMetadata } from "@/lib/page-metadata";
 import { toolUrl } from "@/lib/urls";

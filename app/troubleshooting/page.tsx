@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
-import { EntryArticle } from "@/components/entry/entry-article";
+import { CatalogueEntry } from "@/components/catalogue/catalogue-entry";
 import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
 import { buildCatalogueAnchorRedirects } from "@/lib/content/anchor-redirects";
 import { CatalogueFilter } from "@/components/search/catalogue-filter";
 import { buildPageMetadata } from "@/lib/page-metadata";
-import { areaAnchor, catalogueUrl, entryAnchor } from "@/lib/urls";
+import { areaAnchor, catalogueUrl } from "@/lib/urls";
 
 export const metadata: Metadata = buildPageMetadata({
   title: "Troubleshooting catalogue",
@@ -23,23 +23,17 @@ export default async function CataloguePage() {
       <h1 className="text-3xl font-bold tracking-tight">Troubleshooting</h1>
       <p className="mt-2 text-zinc-700 dark:text-zinc-300">
         {catalogue.entries.length} problems, grouped by where they happen and ordered by how often they
-        do. Every entry and every cause has a permanent link.
+        do, each with the causes it covers. Every entry and every cause has a permanent link; the fix is
+        on the entry&apos;s page.
       </p>
       <CatalogueFilter slugs={catalogue.entries.map((entry) => entry.slug)} />
       <nav aria-label="Areas" className="mt-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Areas</h2>
-        <ol className="mt-2 grid gap-x-6 gap-y-2 sm:grid-cols-2">
+        <ol className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2">
           {groups.map(({ area, entries }) => (
             <li key={area.id}>
               <a href={`#${areaAnchor(area.id)}`} className="hover:underline">{area.title}</a>{" "}
               <span className="text-sm text-zinc-500 dark:text-zinc-400">({entries.length})</span>
-              <ul className="mt-1 ml-3 space-y-0.5 text-sm">
-                {entries.map((entry) => (
-                  <li key={entry.slug}>
-                    <a href={`#${entryAnchor(entry.slug)}`} className="text-zinc-600 hover:underline dark:text-zinc-400">{entry.title}</a>
-                  </li>
-                ))}
-              </ul>
             </li>
           ))}
         </ol>
@@ -50,9 +44,9 @@ export default async function CataloguePage() {
             {area.title}
           </h2>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{area.summary}</p>
-          <div className="mt-6 space-y-12">
+          <div className="mt-6 space-y-8">
             {entries.map((entry) => (
-              <EntryArticle key={entry.slug} entry={entry} variant="catalogue" pagePath={catalogueUrl()} />
+              <CatalogueEntry key={entry.slug} entry={entry} pagePath={catalogueUrl()} />
             ))}
           </div>
         </section>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { definitionAnchor, httpStatusLabel, returnedAtLabels, sourceLabels } from "@/lib/codes";
 import type { CodeDefinition as Definition } from "@/lib/codes/schema";
 import { codeUrl } from "@/lib/urls";

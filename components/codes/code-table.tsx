@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { httpStatusLabel, returnedAtLabels } from "@/lib/codes";
 import type { CodeDefinition } from "@/lib/codes/schema";
 import { codeUrl } from "@/lib/urls";

@@ -4,7 +4,7 @@
 // stack trace); see what was read, each code's reference and the entries that fix it. On the
 // tool's own page the paste is in the URL (`?input=…`); it is sent as a JSON POST body, so long
 // stack traces fit. Everything pasted is rendered as text.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useEffect, useState, type FormEvent } from "react";
 import { FindingsTable, NoValue, summarizeFindings } from "./findings-table";
 import { ToolStatus } from "./tool-status";

@@ -1,7 +1,7 @@
 // A tool's findings as a table: failures first (then warnings, passes, skips; each group in the
 // order the tool ran its checks), every status spelled out, every warn or fail linked to the
 // entry that explains it. Messages quote what a remote server sent, so they are only ever text.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useId } from "react";
 import { countFindings, type Finding, type FindingStatus } from "@/lib/diagnostics/findings";
 import { parseEntryLink } from "@/lib/urls";

@@ -7,7 +7,7 @@
 // scenarios) as the public client logi_demo_inspector, whose callback is this page; the code
 // comes back in the URL, is removed from it at once, and is redeemed at the scenario's token
 // endpoint (the IdP handing out the token, not the token being sent anywhere).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { decodeIdToken, defaultClockSkewSeconds, inspectIdToken, inspectionIssuer, maxClockSkewSeconds, parseIdTokenInput, type IdTokenInput, type IdTokenInspection } from "@/lib/diagnostics/id-token";
 import { mockIdpScenarioIssuer } from "@/lib/mock-idp/paths";

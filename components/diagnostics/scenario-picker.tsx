@@ -1,7 +1,7 @@
 // Picks the bundled mock IdP, healthy or in one of its fault scenarios, as the issuer to check.
 // Which option is shown follows the issuer field, so input restored from the URL selects its
 // scenario too. Used inside the client widgets.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useId, type ChangeEvent } from "react";
 import { findMockIdpScenario, mockIdpScenarios, type MockIdpScenario } from "@/lib/mock-idp/scenarios";
 import { mockIdpIssuer, mockIdpScenarioIssuer } from "@/lib/mock-idp/paths";

@@ -1,7 +1,7 @@
 // Renders one diagnostic widget by its content id, on its tool page or embedded in an entry.
 // A tool that is announced but not built yet, or an id nobody knows, becomes a line pointing at
 // /tools rather than nothing (or a crash).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { findDiagnosticTool, type DiagnosticToolInfo } from "@/lib/diagnostics/tools";
 import { toolUrl } from "@/lib/urls";
 import { LazyWidget } from "./lazy-widget";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Entry } from "@/lib/content/entry";
 import { codeUrl } from "@/lib/urls";
 

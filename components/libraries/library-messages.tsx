@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { LibraryMessage } from "@/lib/content/libraries";
 import { causeUrl, entryUrl } from "@/lib/urls";
 

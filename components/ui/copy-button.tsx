@@ -10,8 +10,8 @@ type CopyButtonProps = {
   children?: ReactNode;
 };
 
-const defaultClassName =
-  "rounded border border-zinc-300 bg-white/90 px-2 py-0.5 text-xs font-medium text-zinc-700 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-600 dark:bg-zinc-800/90 dark:text-zinc-200 dark:hover:bg-zinc-700";
+// The look is one utility in app/globals.css: a page can carry a few hundred of these buttons.
+const defaultClassName = "copy-button";
 
 /**
  * A copy-to-clipboard button rendered as plain HTML: one `CopyHandler` in the layout handles every
@@ -23,14 +23,13 @@ export function CopyButton({ value, asUrl = false, fetchText = false, label, cla
     <button
       type="button"
       aria-label={label}
-      title={label}
       data-copy={fetchText ? "fetch" : asUrl ? "url" : "text"}
       data-copy-value={value}
-      className={`group ${className ?? defaultClassName}`}
+      className={className ?? defaultClassName}
     >
-      <span className="group-data-[state]:hidden">{children ?? "Copy"}</span>
-      <span className="hidden group-data-[state=copied]:inline">Copied</span>
-      <span className="hidden group-data-[state=failed]:inline">Copy failed</span>
+      <span>{children ?? "Copy"}</span>
+      <span data-copied>Copied</span>
+      <span data-copy-failed>Copy failed</span>
     </button>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { ThemeToggle } from "./theme-toggle";
 import { catalogueUrl, codesUrl, librariesUrl, toolUrl } from "@/lib/urls";

@@ -7,9 +7,7 @@ const pages = ["/", "/troubleshooting", "/troubleshooting/invalid-client", "/tro
 for (const colorScheme of ["light", "dark"] as const) {
   for (const path of pages) {
     test(`${path} has no axe violations (${colorScheme})`, async ({ page }) => {
-      // The catalogue page holds every entry (thousands of highlighted code tokens, each checked for
-      // contrast): axe alone takes over a minute there, and longer while another worker is busy.
-      test.setTimeout(path === "/troubleshooting" ? 300_000 : 60_000);
+      test.setTimeout(60_000);
       await page.emulateMedia({ colorScheme });
       await page.goto(path);
       const results = await new AxeBuilder({ page }).analyze();

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { CodeDefinition, definitionHeading } from "@/components/codes/code-definition";
 import { definitionAnchor, entriesForCode, getCodeNames, lookupCode, normalizeCodeParam } from "@/lib/codes";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound, permanentRedirect } from "next/navigation";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { WidgetSlot } from "@/components/diagnostics/widget-slot";
@@ -46,7 +46,7 @@ export default async function EntryPage({ params }: PageProps<"/troubleshooting/
           </>
         )}
       </nav>
-      <EntryArticle entry={entry} variant="page" pagePath={entryUrl(entry.slug)} origin={getSiteOrigin()} />
+      <EntryArticle entry={entry} origin={getSiteOrigin()} />
       {entry.widgets.length > 0 && (
         <section aria-labelledby="check-live-title" className="mt-10">
           <h2 id="check-live-title" className="text-xl font-semibold">Check it live</h2>
