@@ -1,32 +1,10 @@
-"use client";
-
-// `next/link` without viewport prefetching: a page with dozens of links in view would otherwise
-// fetch every target's payload up front. A link's target is prefetched when the reader shows
-// intent (pointer over it or keyboard focus on it), so a click still navigates at once.
-import NextLink from "next/link";
-import { useRouter } from "next/navigation";
+// Site links are plain anchors. Every page is static HTML, so a full navigation is as quick as a
+// client-side one, and pages ship neither next/link's code (about 3 KB of first-load JS) nor
+// its prefetches (a page with dozens of links in view would fetch every target's payload).
 import type { ComponentProps } from "react";
 
-export type LinkProps = Omit<ComponentProps<typeof NextLink>, "prefetch" | "href"> & { href: string };
+export type LinkProps = ComponentProps<"a"> & { href: string };
 
-export function Link({ href, onMouseEnter, onFocus, ...props }: LinkProps) {
-  const router = useRouter();
-  const prefetch = () => {
-    if (href.startsWith("/")) router.prefetch(href);
-  };
-  return (
-    <NextLink
-      {...props}
-      href={href}
-      prefetch={false}
-      onMouseEnter={(event) => {
-        prefetch();
-        onMouseEnter?.(event);
-      }}
-      onFocus={(event) => {
-        prefetch();
-        onFocus?.(event);
-      }}
-    />
-  );
+export function Link(props: LinkProps) {
+  return <a {...props} />;
 }
