@@ -15,7 +15,7 @@
 import { z } from "zod";
 import { httpStatusLabel, lookupCode, returnedAtLabels, sourceLabels, type CodeReference } from "@/lib/codes/index";
 import type { CodeDefinition, CodeSource, ReturnedAt } from "@/lib/codes/schema";
-import { searchIndex, type SearchResponse, type SearchResult } from "@/lib/search/index";
+import { countSearchDocs, searchIndex, type SearchResponse, type SearchResult } from "@/lib/search/index";
 import { hasStructure, parseInput, type ParsedInput } from "@/lib/search/parse-input";
 import { toSearchApiResponse, type SearchApiResult } from "@/lib/search/request";
 import { codeUrl } from "@/lib/urls";
@@ -297,7 +297,7 @@ export function checkEntries(entries: readonly LookupEntry[], codes: readonly Co
 export function lookupError(input: ErrorLookupInput, data: ReferenceData): ErrorLookupResult {
   const limit = input.limit ?? defaultLookupLimit;
   // Reference-code documents are answered through `codes`; ask for enough results to still fill `limit` with entries.
-  const codeDocs = data.index.docs.filter((doc) => doc.kind === "code").length;
+  const codeDocs = countSearchDocs(data.index, "code");
   const response = searchIndex(data.index, input.input, { limit: limit + codeDocs });
   const maxQuery = data.index.options.maxQueryLength;
   const truncatedAt = input.input.length > maxQuery ? maxQuery : null;

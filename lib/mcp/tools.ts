@@ -24,6 +24,8 @@ export type McpContext = {
   origin: string;
   catalogue: () => Promise<Catalogue>;
   searchIndex: () => Promise<SearchIndex>;
+  /** The ids `search`'s `library` accepts (content/libraries.json); without it, the libraries the index quotes. */
+  libraries?: () => readonly string[];
   codes: () => CodeReference;
   /** A diagnostic from the registry, within the diagnostics' limits and SSRF guard. */
   runDiagnostic: (toolId: DiagnosticToolId, input: Record<string, unknown>) => Promise<DiagnosticOutcome<ToolResult>>;
@@ -59,7 +61,7 @@ export function toolError(error: string, message: string): CallToolResult {
 
 // ---- catalogue tools --------------------------------------------------------------------------
 
-const searchArgs = z.strictObject({ query: z.string(), limit: z.number().int().optional() });
+const searchArgs = z.strictObject({ query: z.string(), limit: z.number().int().optional(), library: z.string().optional() });
 const entryArgs = z.strictObject({ slug: z.string().trim().min(1, "is empty; give an entry slug such as invalid-client").max(200) });
 const codeArgs = z.strictObject({ code: z.string().trim().min(1, "is empty; give an error code such as invalid_client").max(100) });
 
@@ -90,11 +92,14 @@ function entryLink(entry: Pick<Entry, "slug" | "title">, origin: string) {
 async function search(args: Record<string, unknown>, context: McpContext): Promise<CallToolResult> {
   const parsedArgs = parseArgs(searchArgs, args, "search");
   if (!parsedArgs.ok) return parsedArgs.result;
-  const parsed = parseSearchRequest({ q: parsedArgs.value.query, limit: parsedArgs.value.limit ?? defaultSearchLimit });
+  const index = await context.searchIndex();
+  const libraries = context.libraries?.() ?? index.docs.libraries;
+  const parsed = parseSearchRequest({ q: parsedArgs.value.query, limit: parsedArgs.value.limit ?? defaultSearchLimit, library: parsedArgs.value.library }, libraries);
   if (!parsed.ok) return toolError(parsed.error.error, parsed.error.message);
-  const response = searchIndex(await context.searchIndex(), parsed.request.query, { limit: parsed.request.limit });
+  const response = searchIndex(index, parsed.request.query, { limit: parsed.request.limit, library: parsed.request.library });
   return answer({
     query: response.query,
+    ...(response.library === undefined ? {} : { library: response.library }),
     read_from_input: { codes: response.parsed.codes, statuses: response.parsed.statuses, descriptions: response.parsed.descriptions },
     results: response.results.map((result) => ({
       kind: result.kind,
@@ -209,6 +214,7 @@ export const mcpTools: readonly McpTool[] = [
       properties: {
         query: { type: "string", minLength: 1, maxLength: 10_000, description: "The error text, pasted whole (up to 10,000 characters), or a few words." },
         limit: { type: "integer", minimum: 1, maximum: 50, description: `How many results (default ${defaultSearchLimit}).` },
+        library: { type: "string", description: "Only entries quoting a message of this library, framework or IdP (an id from /libraries, e.g. openid-client); its messages rank first." },
       },
       required: ["query"],
       additionalProperties: false,

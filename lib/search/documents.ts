@@ -1,6 +1,7 @@
 // What search needs to know about an entry: a plain-data subset of `Entry`, so the index can be
 // built in Node at build time and shipped to the browser as JSON.
 import type { Entry } from "@/lib/content/entry";
+import { libraryForSource, type Library } from "@/lib/content/libraries";
 import { codeUrl, entryUrl } from "@/lib/urls";
 
 export type SearchCause = { id: string; title: string; text: string };
@@ -17,6 +18,8 @@ export type SearchDoc = {
   http: number[];
   /** Verbatim error strings that mean this entry. */
   messages: string[];
+  /** Per message, the id of the library that prints it (`content/libraries.json`), "" when unknown. */
+  libraries?: string[];
   /** Words naming the product or vendor the entry is about (see `specific_to` in the content schema). */
   specificTo: string[];
   tags: string[];
@@ -31,7 +34,8 @@ export type SearchableEntry = Pick<
   "slug" | "title" | "area" | "summary" | "codes" | "http" | "messages" | "specific_to" | "tags" | "symptom" | "causes" | "fix" | "rank"
 >;
 
-export function toSearchDoc(entry: SearchableEntry): SearchDoc {
+/** `libraries` (content/libraries.json) names the library of each message, for the library filter. */
+export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[] = []): SearchDoc {
   return {
     kind: "entry",
     slug: entry.slug,
@@ -42,6 +46,7 @@ export function toSearchDoc(entry: SearchableEntry): SearchDoc {
     codes: [...entry.codes],
     http: [...entry.http],
     messages: entry.messages.map((message) => message.text),
+    libraries: entry.messages.map((message) => (message.source ? (libraryForSource(libraries, message.source)?.id ?? "") : "")),
     specificTo: [...entry.specific_to],
     tags: [...entry.tags],
     symptom: entry.symptom.text,
@@ -51,8 +56,8 @@ export function toSearchDoc(entry: SearchableEntry): SearchDoc {
   };
 }
 
-export function toSearchDocs(entries: readonly SearchableEntry[]): SearchDoc[] {
-  return entries.map(toSearchDoc);
+export function toSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[] = []): SearchDoc[] {
+  return entries.map((entry) => toSearchDoc(entry, libraries));
 }
 
 /** The parts of an error-code definition search uses (see `lib/codes/schema.ts`). */

@@ -3,13 +3,18 @@
 import type Fuse from "fuse.js/basic";
 import { normalizeCode, toTerms, tokenizeWithOffsets, type Term } from "./normalize";
 import { searchFields, type SearchOptions } from "./options";
-import { field, type SearchIndex } from "./types";
+import { openSearchIndex } from "./build";
+import { field, type IndexedDoc, type SearchIndex } from "./types";
 
 export type FuseItem = { doc: number; title: string; codes: string[] };
 
 export type Engine = {
   index: SearchIndex;
   options: SearchOptions;
+  /** The documents, sorted vocabulary and per-term word forms, rebuilt from the shipped index. */
+  docs: IndexedDoc[];
+  terms: string[];
+  forms: string[];
   termIds: Map<string, number>;
   /** Per term: the documents containing it (ascending) and the weight of its best field in each. */
   termDocs: Int32Array[];
@@ -69,10 +74,12 @@ const multiFieldShare = 0.3;
 export function getEngine(index: SearchIndex): Engine {
   const cached = engines.get(index);
   if (cached) return cached;
-  const count = index.docs.length;
+  const opened = openSearchIndex(index);
+  const { docs, terms, postings } = opened;
+  const count = docs.length;
   const weights = searchFields.map((name) => index.options.fieldWeights[name]);
   // A term in a short title says more than the same term in a long one.
-  const titleLengths = index.docs.map((doc) => toTerms(doc.title).length);
+  const titleLengths = docs.map((doc) => toTerms(doc.title).length);
   const averageTitle = titleLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, count);
   const titleNorm = titleLengths.map((length) => 1 / (1 + 0.35 * (length / Math.max(1, averageTitle) - 1)));
 
@@ -80,18 +87,18 @@ export function getEngine(index: SearchIndex): Engine {
   const termWeights: Float32Array[] = [];
   const termSlots: Int32Array[] = [];
   const termMessages: Int32Array[] = [];
-  const idf = new Float64Array(index.postings.length);
+  const idf = new Float64Array(postings.length);
   const messageBase: number[] = [];
   const messageDoc: number[] = [];
   const messageSub: number[] = [];
-  index.docs.forEach((doc, docId) => {
+  docs.forEach((doc, docId) => {
     messageBase.push(messageDoc.length);
     doc.messages.forEach((_, sub) => {
       messageDoc.push(docId);
       messageSub.push(sub);
     });
   });
-  index.postings.forEach((list, termId) => {
+  postings.forEach((list, termId) => {
     const docsOfTerm: number[] = [];
     const weightsOfTerm: number[] = [];
     const messages: number[] = [];
@@ -148,7 +155,7 @@ export function getEngine(index: SearchIndex): Engine {
 
   const codeDocs = new Map<string, number[]>();
   const statusDocs = new Map<number, number[]>();
-  index.docs.forEach((doc, docId) => {
+  docs.forEach((doc, docId) => {
     for (const code of new Set(doc.codes.map(normalizeCode))) pushTo(codeDocs, code, docId);
     for (const status of new Set(doc.http)) pushTo(statusDocs, status, docId);
   });
@@ -160,9 +167,12 @@ export function getEngine(index: SearchIndex): Engine {
   }
   const engine: Engine = {
     index,
+    docs,
+    terms,
+    forms: opened.forms,
     codeWords,
     options: index.options,
-    termIds: new Map(index.terms.map((term, termId) => [term, termId])),
+    termIds: new Map(terms.map((term, termId) => [term, termId])),
     termDocs,
     termWeights,
     termSlots,
@@ -171,12 +181,12 @@ export function getEngine(index: SearchIndex): Engine {
     messageSub: Int32Array.from(messageSub),
     messageTerms: messageTerms.map((termIds) => Int32Array.from(termIds)),
     anchorMessages: anchors.map((list) => Int32Array.from(list)),
-    rankBonus: Float64Array.from(index.docs, (doc) => index.options.bonus.rank / Math.max(1, doc.rank)),
-    wordFactor: Float64Array.from(index.docs, (doc) => (doc.kind === "code" ? index.options.codeDocWordFactor : 1)),
+    rankBonus: Float64Array.from(docs, (doc) => index.options.bonus.rank / Math.max(1, doc.rank)),
+    wordFactor: Float64Array.from(docs, (doc) => (doc.kind === "code" ? index.options.codeDocWordFactor : 1)),
     idf,
     codeDocs,
     statusDocs,
-    specificPatterns: index.docs.map((doc) =>
+    specificPatterns: docs.map((doc) =>
       doc.specificTo.length === 0 ? undefined : new RegExp(`(?<![a-z0-9])(?:${doc.specificTo.map((word) => word.replace(/[.]/g, "\\.")).join("|")})(?![a-z0-9])`),
     ),
     tokens: new Map(),

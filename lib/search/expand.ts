@@ -18,8 +18,8 @@ function getSpellings(engine: Engine): NonNullable<Engine["spellings"]> {
   const words: string[] = [];
   const termIds: number[] = [];
   const deletes = new Map<string, number[]>();
-  engine.index.terms.forEach((term, termId) => {
-    const forms = engine.index.forms[termId] ?? "";
+  engine.terms.forEach((term, termId) => {
+    const forms = engine.forms[termId] ?? "";
     for (const word of new Set([term, ...(forms ? forms.split(" ") : [])])) {
       if (!typoEligible(word, engine.options)) continue;
       const spelling = words.length;
@@ -88,7 +88,7 @@ export function typoMatches(engine: Engine, word: string): TermMatch[] {
 }
 
 export function prefixMatches(engine: Engine, prefix: string): TermMatch[] {
-  const { terms } = engine.index;
+  const { terms } = engine;
   const settings = engine.options.prefix;
   if (prefix.length < settings.minLength) return [];
   let low = 0;

@@ -7,12 +7,12 @@ import { matchMessages } from "./messages";
 import { isStopword, normalizeCode } from "./normalize";
 import { parseInput } from "./parse-input";
 import { planQuery } from "./plan";
-import { selectTop, type Hit } from "./rank";
+import { placeCodePagesBelowEntries, selectTop, type Hit } from "./rank";
 import { applyFuse, applyPhrases } from "./rerank";
 import { toResult } from "./results";
 import type { IndexedDoc, SearchIndex, SearchQueryOptions, SearchResponse } from "./types";
 
-export { buildSearchIndex, isSearchIndex } from "./build";
+export { buildSearchIndex, countSearchDocs, isSearchIndex, openSearchIndex } from "./build";
 export { editDistance } from "./expand";
 export { splitHighlights, type TextRange } from "./highlight";
 export { highlight } from "./results";
@@ -23,17 +23,22 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
   const engine = getEngine(index);
   const { options } = engine;
   // The API caps `limit` at `maxLimit`; the catalogue filter asks for every match.
-  const limit = Math.max(1, Math.min(index.docs.length, Math.floor(queryOptions.limit ?? options.defaultLimit) || 1));
+  const limit = Math.max(1, Math.min(engine.docs.length, Math.floor(queryOptions.limit ?? options.defaultLimit) || 1));
   const text = query.slice(0, options.maxQueryLength);
   const parsed = parseInput(text);
-  if (text.trim().length === 0) return { query, parsed, results: [] };
+  const library = queryOptions.library;
+  const echo = library === undefined ? {} : { library };
+  if (text.trim().length === 0) return { query, ...echo, parsed, results: [] };
 
   const plan = planQuery(engine, parsed);
-  const { docs } = index;
+  const { docs } = engine;
   const count = docs.length;
   const { seen, score, best, bestBase, explained, bonus, relevance, matched, tier } = engine.scratch;
   const touched: number[] = [];
   const hitTerms = new Set<number>();
+  // The library filter: entries quoting one of its messages; those whose matching message is its come first.
+  const inLibrary = library === undefined ? undefined : (doc: number) => docs[doc]?.kind === "entry" && (docs[doc]?.messages.some((message) => message.library === library) ?? false);
+  const libraryMatched = new Set<number>();
   const exactCodesOf = new Map<number, string[]>();
   function touch(doc: number): void {
     if (seen[doc] === 0) {
@@ -129,6 +134,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       touch(match.doc);
       tier[match.doc] = Math.max(tier[match.doc] ?? 0, match.exact ? 2 : 1);
       bonus[match.doc] = (bonus[match.doc] ?? 0) + match.bonus;
+      if (library !== undefined && match.library === library) libraryMatched.add(match.doc);
     }
 
     // HTTP statuses support other evidence; on their own they only count when nothing else was asked.
@@ -170,7 +176,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
         }
       }
       relevance[doc] = value;
-      if ((tier[doc] ?? 0) === 0) {
+      if ((tier[doc] ?? 0) === 0 && (!inLibrary || inLibrary(doc))) {
         most = Math.max(most, matched[doc] ?? 0);
         top = Math.max(top, value);
       }
@@ -187,6 +193,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     );
     const minimumExplained = totalTerms <= options.explained.upToTerms ? queryMass * options.explained.share : 0;
     function qualifies(doc: number): boolean {
+      if (inLibrary && !inLibrary(doc)) return false;
       if ((tier[doc] ?? 0) > 0) return true;
       if ((explained[doc] ?? 0) < minimumExplained) return false;
       if (short) return (matched[doc] ?? 0) >= required;
@@ -194,16 +201,18 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     }
     function hitOf(doc: number): Hit {
       const matchTier = rankedDownFrom.get(doc);
-      return { doc, tier: tier[doc] ?? 0, ...(matchTier === undefined ? {} : { matchTier }), relevance: relevance[doc] ?? 0, tokens: score[doc] ?? 0, exactCodes: exactCodesOf.get(doc) ?? [] };
+      return { doc, tier: tier[doc] ?? 0, ...(matchTier === undefined ? {} : { matchTier }), ...(libraryMatched.has(doc) ? { lead: 1 } : {}), relevance: relevance[doc] ?? 0, tokens: score[doc] ?? 0, exactCodes: exactCodesOf.get(doc) ?? [] };
     }
 
     let pool = selectTop(touched.filter(qualifies).map(hitOf), Math.max(limit, options.rerankCandidates));
     pool = applyPhrases(engine, plan, pool);
     pool = applyFuse(engine, parsed.raw, pool, totalTerms === 0 || touched.length === 0);
-    const ranked = selectTop(pool, limit);
-    const highlightTerms = new Set([...hitTerms].map((termId) => index.terms[termId] ?? ""));
+    // fuse.js may add documents of its own: the filter holds for them too.
+    if (inLibrary) pool = pool.filter((hit) => inLibrary(hit.doc));
+    const ranked = selectTop(placeCodePagesBelowEntries(docs, pool), limit);
+    const highlightTerms = new Set([...hitTerms].map((termId) => engine.terms[termId] ?? ""));
     const results = ranked.map((hit) => toResult(engine, hit, plan, highlightTerms));
-    return { query, parsed, results };
+    return { query, ...echo, parsed, results };
   } finally {
     for (const doc of touched) {
       seen[doc] = 0;

@@ -3,7 +3,8 @@ import type { Engine } from "./engine";
 import type { QueryPlan } from "./plan";
 import { toDistinctTerms } from "./normalize";
 
-export type MessageMatch = { doc: number; exact: boolean; bonus: number };
+/** `library`: the library that prints the matched message, when known. */
+export type MessageMatch = { doc: number; exact: boolean; bonus: number; library?: string };
 
 /**
  * Message templates matched by the input: exactly (the template inside a pasted line, or a pasted
@@ -11,7 +12,7 @@ export type MessageMatch = { doc: number; exact: boolean; bonus: number };
  */
 export function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
   const { messageSeen } = engine.scratch;
-  const docs = engine.index.docs;
+  const docs = engine.docs;
   const weightPerTerm = engine.options.bonus.message / 2;
   const queryTerms = new Set<number>();
   for (const matches of plan.resolved) for (const match of matches) if (match.factor === 1) queryTerms.add(match.termId);
@@ -36,9 +37,9 @@ export function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
       const specific = size >= 2 || template.norm.includes("_") || /\d/.test(template.norm);
       const weight = weightPerTerm * Math.min(size, 12);
       if (present === size && specific && plan.lines.some((line) => containsWords(line.norm, template.norm))) {
-        found.push({ doc, exact: true, bonus: weight });
+        found.push({ doc, exact: true, bonus: weight, library: template.library });
       } else if (size >= 4 && present >= 0.8 * size) {
-        found.push({ doc, exact: false, bonus: (weight * present) / size / 2 });
+        found.push({ doc, exact: false, bonus: (weight * present) / size / 2, library: template.library });
       }
     }
     // A fragment: look only at the templates holding the fragment's rarest term.
@@ -58,7 +59,7 @@ export function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
         const doc = engine.messageDoc[message] ?? 0;
         const template = docs[doc]?.messages[engine.messageSub[message] ?? 0];
         if (!template || template.norm === line.norm || !containsWords(template.norm, line.norm)) continue;
-        found.push({ doc, exact: true, bonus: weightPerTerm * Math.min(line.size, 12) });
+        found.push({ doc, exact: true, bonus: weightPerTerm * Math.min(line.size, 12), library: template.library });
       }
     }
   } finally {

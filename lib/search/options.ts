@@ -63,6 +63,13 @@ export type SearchOptions = {
     /** Earlier rank in an area = more frequent problem: a tie-breaker, not a signal. */
     rank: number;
   };
+  /**
+   * How many words of each long field a document ships in the index (its rarest words that its
+   * title, summary, codes, messages, tags and cause titles do not already hold): enough for the
+   * symptom to match in its own words and for a query to pick the cause it describes, while the
+   * index stays small enough to fetch on first use.
+   */
+  shipped: { symptomWords: number; causeWords: number; fixWords: number };
   /** Word matches of reference-code documents count this much: an entry about the words should win. */
   codeDocWordFactor: number;
   defaultLimit: number;
@@ -95,6 +102,7 @@ export const searchOptions: SearchOptions = {
   bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
   codeDocWordFactor: 0.4,
+  shipped: { symptomWords: 6, causeWords: 3, fixWords: 0 },
   defaultLimit: 10,
   maxLimit: 50,
   maxQueryLength: 10_000,

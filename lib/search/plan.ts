@@ -77,13 +77,13 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     for (const token of tokenizeWithOffsets(parsed.raw)) {
       if (token.word.includes("_")) continue; // its parts follow it
       const matches = reach.get(token.term) ?? [];
-      sequence.push(new Map(matches.map((match) => [engine.index.terms[match.termId] ?? "", match.weight])));
+      sequence.push(new Map(matches.map((match) => [engine.terms[match.termId] ?? "", match.weight])));
     }
     let changed = false;
     for (const word of words) {
       const term = toTerms(word)[0];
       const first = term === undefined ? undefined : reach.get(term)?.[0];
-      const corrected = first && first.factor < 1 ? engine.codeWords.get(engine.index.terms[first.termId] ?? "") : undefined;
+      const corrected = first && first.factor < 1 ? engine.codeWords.get(engine.terms[first.termId] ?? "") : undefined;
       if (corrected && !word.includes("_")) changed = true;
       correctedWords.push(corrected && !word.includes("_") ? corrected : word);
     }

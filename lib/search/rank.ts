@@ -1,4 +1,5 @@
 // Ordering of hits: tier first (exact, close, words), then relevance, then the entry's rank.
+import { normalizeCode } from "./normalize";
 import type { IndexedDoc } from "./types";
 
 /** What the ranking knows about one document while a query runs. */
@@ -10,10 +11,13 @@ export type Hit = {
   relevance: number;
   tokens: number;
   exactCodes: string[];
+  /** Sorted ahead of everything else when set (the library filter: a message of that library matched). */
+  lead?: number;
 };
 
 export function compareHits(docs: readonly IndexedDoc[]) {
   return (a: Hit, b: Hit): number =>
+    (b.lead ?? 0) - (a.lead ?? 0) ||
     b.tier - a.tier ||
     b.relevance - a.relevance ||
     (docs[a.doc]?.rank ?? 0) - (docs[b.doc]?.rank ?? 0) ||
@@ -39,5 +43,41 @@ export function selectTop(hits: Hit[], size: number): Hit[] {
 }
 
 function isBetter(a: Hit, b: Hit): boolean {
+  if ((a.lead ?? 0) !== (b.lead ?? 0)) return (a.lead ?? 0) > (b.lead ?? 0);
   return a.tier !== b.tier ? a.tier > b.tier : a.relevance !== b.relevance ? a.relevance > b.relevance : a.doc < b.doc;
+}
+
+/**
+ * A code page only defines a code; the entry that cites it fixes the problem. A reference-code hit
+ * that would rank above an entry (in the same candidates) carrying one of its codes is placed
+ * just below the best such entry: its tier and relevance are capped under the entry's, and the
+ * label keeps how the input really matched it.
+ */
+export function placeCodePagesBelowEntries(docs: readonly IndexedDoc[], hits: Hit[]): Hit[] {
+  const entryByCode = new Map<string, Hit>();
+  for (const hit of hits) {
+    const doc = docs[hit.doc];
+    if (doc?.kind !== "entry") continue;
+    for (const code of doc.codes) {
+      const key = normalizeCode(code);
+      const known = entryByCode.get(key);
+      if (!known || isBetter(hit, known)) entryByCode.set(key, hit);
+    }
+  }
+  if (entryByCode.size === 0) return hits;
+  for (const hit of hits) {
+    const doc = docs[hit.doc];
+    if (doc?.kind !== "code") continue;
+    let best: Hit | undefined;
+    for (const code of doc.codes) {
+      const entry = entryByCode.get(normalizeCode(code));
+      if (entry && (!best || isBetter(entry, best))) best = entry;
+    }
+    if (!best || !isBetter(hit, best)) continue;
+    hit.matchTier ??= hit.tier;
+    hit.lead = best.lead;
+    hit.tier = best.tier;
+    hit.relevance = best.relevance - Math.max(1e-9, Math.abs(best.relevance) * 1e-9);
+  }
+  return hits;
 }

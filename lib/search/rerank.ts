@@ -21,7 +21,7 @@ export function applyPhrases(engine: Engine, plan: QueryPlan, pool: Hit[]): Hit[
   if (plan.sequence.length < 2) return pool;
   const weight = engine.options.bonus.phrase;
   for (const hit of pool) {
-    const doc = engine.index.docs[hit.doc];
+    const doc = engine.docs[hit.doc];
     if (!doc) continue;
     const fields: Array<[string[], number]> = [
       [sequenceOf(engine, doc.title), 1],
@@ -45,7 +45,7 @@ export function applyPhrases(engine: Engine, plan: QueryPlan, pool: Hit[]): Hit[
       hit.relevance += weight * best;
     }
   }
-  return [...pool].sort(compareHits(engine.index.docs));
+  return [...pool].sort(compareHits(engine.docs));
 }
 
 /**
@@ -71,13 +71,13 @@ export function applyFuse(engine: Engine, raw: string, pool: Hit[], fallback: bo
   };
   let fuse: Fuse<FuseItem>;
   if (fallback) {
-    if (engine.index.docs.length > settings.fallbackMaxDocs) return pool;
-    engine.fuseAll ??= new Fuse(engine.index.docs.map(toFuseItem), fuseOptions);
+    if (engine.docs.length > settings.fallbackMaxDocs) return pool;
+    engine.fuseAll ??= new Fuse(engine.docs.map(toFuseItem), fuseOptions);
     fuse = engine.fuseAll;
   } else {
     fuse = new Fuse(
       pool.slice(0, settings.candidates).flatMap((hit) => {
-        const doc = engine.index.docs[hit.doc];
+        const doc = engine.docs[hit.doc];
         return doc ? [toFuseItem(doc, hit.doc)] : [];
       }),
       fuseOptions,
@@ -91,7 +91,7 @@ export function applyFuse(engine: Engine, raw: string, pool: Hit[], fallback: bo
     if (hit) hit.relevance += boost;
     else byDoc.set(result.item.doc, { doc: result.item.doc, tier: 0, relevance: boost, tokens: 0, exactCodes: [] });
   }
-  return [...byDoc.values()].sort(compareHits(engine.index.docs));
+  return [...byDoc.values()].sort(compareHits(engine.docs));
 }
 
 function toFuseItem(doc: IndexedDoc, docId: number): FuseItem {

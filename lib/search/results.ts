@@ -8,7 +8,7 @@ import type { Hit } from "./rank";
 import { field, type IndexedDoc, type SearchMatches, type SearchResult } from "./types";
 
 export function toResult(engine: Engine, hit: Hit, plan: QueryPlan, highlightTerms: Set<string>): SearchResult {
-  const doc = engine.index.docs[hit.doc];
+  const doc = engine.docs[hit.doc];
   if (!doc) throw new Error(`search index is inconsistent: no document ${hit.doc}`);
   const cause = pickCause(engine, doc, hit, plan);
   const title = rangesOf(tokensOf(engine, doc.title), highlightTerms);

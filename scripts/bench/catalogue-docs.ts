@@ -9,6 +9,7 @@ import { loadCatalogue, loadKnownCodes } from "@/lib/content/catalogue.server";
 import { compileEntry } from "@/lib/content/compile.server";
 import { frontmatterSchema } from "@/lib/content/schema";
 import { getCodeReference } from "@/lib/codes/reference";
+import { librariesSchema } from "@/lib/content/libraries";
 import { toCodeSearchDocs, toSearchDocs, type SearchableEntry, type SearchDoc } from "@/lib/search/documents";
 
 export type CatalogueDocs = {
@@ -23,9 +24,12 @@ export async function loadCatalogueDocs(root: string = process.cwd()): Promise<C
   const strict = await loadCatalogue({ root, knownCodes: known.codes });
   // The same documents as the site's index (lib/search/index.server.ts): entries, then uncited codes.
   const codes = getCodeReference().definitions;
+  // Which library prints each message, as the site's index knows it (the library filter).
+  const libraries = librariesSchema.safeParse(JSON.parse(await readFile(path.join(root, "content", "libraries.json"), "utf8").catch(() => "[]")));
+  const knownLibraries = libraries.success ? libraries.data : [];
   if (strict.ok) {
     const { entries } = strict.catalogue;
-    return { docs: [...toSearchDocs(entries), ...toCodeSearchDocs(codes, entries)], source: "catalogue", problems: [] };
+    return { docs: [...toSearchDocs(entries, knownLibraries), ...toCodeSearchDocs(codes, entries)], source: "catalogue", problems: [] };
   }
 
   const problems = strict.problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`);
@@ -44,5 +48,5 @@ export async function loadCatalogueDocs(root: string = process.cwd()): Promise<C
     const { slug, ...rest } = frontmatter.data;
     entries.push({ ...rest, ...compiled.compiled.body, slug: slug ?? path.basename(file, ".mdx") });
   }
-  return { docs: [...toSearchDocs(entries), ...toCodeSearchDocs(codes, entries)], source: "lenient", problems };
+  return { docs: [...toSearchDocs(entries, knownLibraries), ...toCodeSearchDocs(codes, entries)], source: "lenient", problems };
 }

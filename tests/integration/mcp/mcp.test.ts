@@ -88,6 +88,16 @@ describe("search", () => {
     expect(unknown.result.isError).toBe(true);
     expect(text(unknown.result)).toContain("colour");
   });
+
+  it("takes an optional library, echoed, and refuses an unknown one", async () => {
+    const { result, structured } = await call(client, "search", { query: "unexpected iss value", library: "openid-client" });
+    expect(result.isError).toBeFalsy();
+    expect(structured.library).toBe("openid-client");
+    expect(structured.results?.[0]).toMatchObject({ slug: "iss-mismatch" });
+    const unknown = await call(client, "search", { query: "x", library: "no-such-lib" });
+    expect(unknown.result.isError).toBe(true);
+    expect(text(unknown.result)).toMatch(/Unknown library "no-such-lib": use one of .*openid-client/);
+  });
 });
 
 describe("get_entry", () => {

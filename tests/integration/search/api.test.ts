@@ -43,6 +43,32 @@ describe("GET /api/search", () => {
   }, 120_000);
 });
 
+describe("GET /api/search?library=", () => {
+  it("keeps entries quoting that library's messages and echoes the library", async () => {
+    const response = await get(`?q=${encodeURIComponent("unexpected iss value")}&library=openid-client&limit=5`);
+    expect(response.status).toBe(200);
+    const body: { query: string; library?: string; results: Array<{ slug: string; url: string }> } = await response.json();
+    expect(body.library).toBe("openid-client");
+    expect(body.results[0]?.slug).toBe("iss-mismatch");
+    expect(body.results.every((result) => result.url.startsWith("/troubleshooting/"))).toBe(true);
+    const plain: { library?: string } = await (await get("?q=invalid_client")).json();
+    expect(plain).not.toHaveProperty("library");
+  }, 120_000);
+
+  it("answers 400 naming the accepted ids for an unknown library, on GET and POST", async () => {
+    const response = await get("?q=invalid_client&library=no-such-lib");
+    expect(response.status).toBe(400);
+    const body: { error: string; message: string } = await response.json();
+    expect(body.error).toBe("invalid_request");
+    expect(body.message).toMatch(/^Unknown library "no-such-lib": use one of .*openid-client/);
+    const posted = await POST(new Request("http://localhost/api/search", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ q: "invalid_client", library: "no-such-lib" }) }));
+    expect(posted.status).toBe(400);
+    const ok = await POST(new Request("http://localhost/api/search", { method: "POST", body: new URLSearchParams({ q: "unexpected iss value", library: "openid-client" }) }));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { library?: string }).library).toBe("openid-client");
+  }, 120_000);
+});
+
 describe("POST /api/search", () => {
   it("takes JSON and form bodies for pastes too long for a URL", async () => {
     const paste = `${"2024-05-01 INFO request ok\n".repeat(200)}RPError: unexpected iss value, expected https://a.example, got: https://a.example/`;

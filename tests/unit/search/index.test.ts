@@ -169,7 +169,8 @@ describe("robustness", () => {
   it("rejects JSON that is not an index", () => {
     expect(isSearchIndex(null)).toBe(false);
     expect(isSearchIndex({ version: 99, docs: [], terms: [], postings: [] })).toBe(false);
-    expect(isSearchIndex({ ...index, postings: [] })).toBe(false);
+    expect(isSearchIndex({ ...index, docs: { ...index.docs, title: [] } })).toBe(false);
+    expect(isSearchIndex({ ...index, version: 3 })).toBe(false);
   });
 });
 
@@ -194,5 +195,77 @@ describe("ranking: product and vendor entries need the product named", () => {
 
   it("does not take a word that merely contains the name", () => {
     expect(first("acmeish proxy: blocked by CORS policy")).toBe("general-cors");
+  });
+});
+
+describe("ranking: code pages below the entries that carry the code", () => {
+  const base = { area: "oauth-flow", summary: "", http: [400], tags: [], symptom: "", causes: [], fix: "", messages: [], specificTo: [], rank: 5 };
+  const docs = [
+    { ...base, kind: "entry" as const, slug: "scope-entry", title: "Login fails after adding a permission", url: "/troubleshooting/scope-entry", codes: ["other_code", "invalid_scope"] },
+    {
+      ...base,
+      kind: "code" as const,
+      slug: "invalid_scope",
+      title: "invalid_scope",
+      url: "/codes/invalid_scope",
+      codes: ["INVALID_SCOPE"],
+      summary: "The requested scope is invalid, unknown or malformed.",
+      tags: ["authorization endpoint", "token endpoint"],
+      rank: 100,
+    },
+    { ...base, kind: "code" as const, slug: "slow_down", title: "slow_down", url: "/codes/slow_down", codes: ["slow_down"], summary: "The client polls the device token endpoint too often." },
+  ];
+  const codeIndex = buildSearchIndex(docs);
+
+  it("puts the entry first even when the code page matches the input better", () => {
+    const { results } = searchIndex(codeIndex, "invalid_scope: the requested scope is invalid, unknown or malformed");
+    expect(results.map((result) => result.slug)).toEqual(["scope-entry", "invalid_scope"]);
+    // The code page still says how it matched, and its score stays below the entry's.
+    expect(results[1]).toMatchObject({ kind: "code", match: "exact" });
+    expect(results[1]?.score).toBeLessThanOrEqual(results[0]?.score ?? 0);
+  });
+
+  it("leaves a code page that no entry cites where it ranks", () => {
+    expect(searchIndex(codeIndex, "slow_down").results[0]).toMatchObject({ kind: "code", slug: "slow_down" });
+  });
+});
+
+describe("the library filter", () => {
+  const base = { kind: "entry" as const, area: "id-token", summary: "", codes: [], http: [], tags: [], symptom: "", causes: [], fix: "", specificTo: [], rank: 5 };
+  const docs = [
+    { ...base, slug: "iss-mismatch", title: "Issuer mismatch", url: "/troubleshooting/iss-mismatch", messages: ["unexpected iss value", "unexpected \"iss\" claim value"], libraries: ["openid-client", "jose"], rank: 1 },
+    { ...base, slug: "aud-mismatch", title: "Audience mismatch", url: "/troubleshooting/aud-mismatch", messages: ["unexpected \"aud\" claim value"], libraries: ["jose"] },
+    { ...base, slug: "claim-check", title: "Claim check failed: unexpected iss value", url: "/troubleshooting/claim-check", messages: ["claim check failed", "unexpected iss value"], libraries: ["jose", "passport"], rank: 9 },
+    { ...base, kind: "code" as const, slug: "invalid_token", title: "invalid_token", url: "/codes/invalid_token", codes: ["invalid_token"], messages: [], summary: "unexpected iss value" },
+  ];
+  const libraryIndex = buildSearchIndex(docs);
+  const slugsOf = (query: string, library?: string) => searchIndex(libraryIndex, query, library === undefined ? {} : { library }).results.map((result) => result.slug);
+
+  it("keeps only entries that quote a message of the library, and echoes it", () => {
+    expect(slugsOf("unexpected iss value")).toContain("invalid_token");
+    const response = searchIndex(libraryIndex, "unexpected iss value", { library: "openid-client" });
+    expect(response.library).toBe("openid-client");
+    expect(response.results.map((result) => result.slug)).toEqual(["iss-mismatch"]);
+    expect(slugsOf("unexpected iss value", "nimbus")).toEqual([]);
+  });
+
+  it("ranks the entries whose matching message is that library's first", () => {
+    const claimDocs = [
+      { ...base, slug: "jose-claims", title: "Claim validation errors", url: "/troubleshooting/jose-claims", messages: ["unexpected \"iss\" claim value"], libraries: ["jose"], rank: 9 },
+      { ...base, slug: "iss-claim", title: "Unexpected iss claim value", url: "/troubleshooting/iss-claim", messages: ["unexpected iss claim value", "JWTClaimValidationFailed"], libraries: ["passport", "jose"], rank: 1 },
+    ];
+    const claimIndex = buildSearchIndex(claimDocs);
+    const query = 'JWTClaimValidationFailed: unexpected "iss" claim value';
+    // Both quote the message; the title match wins without the filter…
+    expect(searchIndex(claimIndex, query).results.map((result) => result.slug)).toEqual(["iss-claim", "jose-claims"]);
+    // …but asked about jose, the entry whose matching wording is jose's own comes first.
+    expect(searchIndex(claimIndex, "unexpected iss claim value", { library: "jose" }).results.map((result) => result.slug)).toEqual(["jose-claims", "iss-claim"]);
+    expect(slugsOf("unexpected iss value", "passport")).toEqual(["claim-check"]);
+  });
+
+  it("survives serialisation (the browser reads the same libraries)", () => {
+    const copy: unknown = JSON.parse(JSON.stringify(libraryIndex));
+    if (!isSearchIndex(copy)) throw new Error("not an index");
+    expect(searchIndex(copy, "unexpected iss value", { library: "jose" })).toEqual(searchIndex(libraryIndex, "unexpected iss value", { library: "jose" }));
   });
 });

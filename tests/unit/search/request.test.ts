@@ -45,3 +45,21 @@ describe("toSearchApiResponse", () => {
     expect(response.results[0]?.score).toBeGreaterThan(response.results[1]?.score ?? 1);
   });
 });
+
+describe("parseSearchRequest: library", () => {
+  const libraries = ["openid-client", "jose"];
+
+  it("accepts a known library id and leaves it out when not given", () => {
+    expect(parseSearchRequest({ q: "x", library: "jose" }, libraries)).toEqual({ ok: true, request: { query: "x", limit: 10, library: "jose" } });
+    expect(parseSearchRequest({ q: "x" }, libraries)).toEqual({ ok: true, request: { query: "x", limit: 10 } });
+  });
+
+  it("refuses an unknown library, naming the ones it accepts", () => {
+    expect(parseSearchRequest({ q: "x", library: "nope" }, libraries)).toEqual({
+      ok: false,
+      error: { error: "invalid_request", message: 'Unknown library "nope": use one of openid-client, jose' },
+    });
+    expect(parseSearchRequest({ q: "x", library: 42 }, libraries).ok).toBe(false);
+    expect(parseSearchParams(new URLSearchParams("q=x&library="), libraries).ok).toBe(false);
+  });
+});
