@@ -16,14 +16,25 @@ const contentSecurityPolicy = [
   "object-src 'none'",
 ].join("; ");
 
+// Kept equal to lib/http/security-headers.ts by a unit test (proxy.ts and the route handlers use that copy).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ...(builtForHttps() ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }] : []),
 ];
+
+// HSTS only for a site built to be served over https (SITE_URL is read at build time, like the
+// site's absolute URLs); proxy.ts also sends it when a request itself arrives over TLS.
+function builtForHttps() {
+  try {
+    return new URL(process.env.SITE_URL?.trim() || "http://localhost").protocol === "https:";
+  } catch {
+    return false;
+  }
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -31,6 +42,9 @@ const nextConfig = {
   // Lets two builds of one checkout live side by side (e.g. parallel end-to-end runs).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // `NEXT_OUTPUT=standalone npm run build` writes a self-contained server to <distDir>/standalone
+  // (README "Deploy"); the default build is served by `next start`.
+  output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
   // The MDX compiler and highlighter run only on the server, at build time.
   serverExternalPackages: ["mdx-bundler", "esbuild", "shiki", "rehype-pretty-code", "gray-matter"],
   // Routes that read the catalogue at request time (search, the mock IdP's scenarios) need the
@@ -45,6 +59,9 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      // The mock IdP sets its own: a nonce-based CSP on its screens (rendered per request, proxy.ts)
+      // and a script-free one on its route handlers' answers. A value here would win over theirs.
+      { source: "/:path((?!mock-idp(?:/|$)).*)", headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy }] },
       // Pages point agents at the Markdown index (llmstxt.org); APIs and the mock IdP do not.
       { source: "/:path((?!api/|_next/|mock-idp|mcp|\\.well-known/).*)", headers: [{ key: "Link", value: '</llms.txt>; rel="llms-txt"' }] },
     ];

@@ -35,8 +35,9 @@ export default defineConfig({
     url: `${baseURL}/api/entries`,
     reuseExistingServer: false,
     // The whole suite runs from one address; the per-client budget of a public deployment would
-    // throttle it. (Each diagnostics spec also sends its own X-Forwarded-For per test.)
-    env: { ...definedEnv(), DIAGNOSTICS_RATE_LIMIT: "10000", DIAGNOSTICS_MAX_CONCURRENCY: "100" },
+    // throttle it. Each diagnostics spec sends its own X-Forwarded-For per test, standing in for
+    // one trusted proxy (TRUST_PROXY_HOPS=1), so each test is a client of its own.
+    env: { ...definedEnv(), DIAGNOSTICS_RATE_LIMIT: "10000", DIAGNOSTICS_MAX_CONCURRENCY: "100", TRUST_PROXY_HOPS: "1", SEARCH_RATE_LIMIT: "10000", MOCK_IDP_USER_CODE_RATE_LIMIT: "10000" },
     timeout: 60_000,
   },
 });

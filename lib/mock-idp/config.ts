@@ -1,6 +1,7 @@
 // Operator settings for the mock IdP, read from environment variables. Every variable is
 // optional; the defaults suit local development and the test suites.
 import { isLoginMethod, loginMethods, type LoginMethod } from "@/lib/diagnostics/provider-precedence";
+import { parseProxyTrust } from "@/lib/net/client-address";
 
 export type MockIdpConfig = {
   /** `MOCK_IDP_ENABLED=0` (or false/off/no) answers 404 on every mock IdP path. */
@@ -9,6 +10,8 @@ export type MockIdpConfig = {
   publicOrigin: string | null;
   /** `MOCK_IDP_TRUST_PROXY=1`: derive the origin from X-Forwarded-Host/-Proto. Off by default. */
   trustProxyHeaders: boolean;
+  /** `TRUST_PROXY_HOPS` (site-wide): proxies whose X-Forwarded-For entries name the caller. 0 by default. */
+  trustProxyHops: number;
   /** `MOCK_IDP_AVAILABLE_METHODS`: login methods this environment can render (e.g. without kakao). */
   availableMethods: LoginMethod[];
   /** `MOCK_IDP_RATE_LIMIT` requests per `MOCK_IDP_RATE_LIMIT_WINDOW_SECONDS`, per route and client. */
@@ -17,6 +20,8 @@ export type MockIdpConfig = {
   slowDiscoveryMs: number;
   /** `MOCK_IDP_DEVICE_INTERVAL`: the device flow's polling interval in seconds. */
   deviceIntervalSeconds: number;
+  /** `MOCK_IDP_USER_CODE_RATE_LIMIT`: user codes one client may try per minute (RFC 8628 §5.1); all clients together get 20 times that. */
+  userCodeRateLimit: number;
 };
 
 export type ConfigResult = { ok: true; config: MockIdpConfig } | { ok: false; message: string };
@@ -27,10 +32,12 @@ export const defaultMockIdpConfig: MockIdpConfig = {
   enabled: true,
   publicOrigin: null,
   trustProxyHeaders: false,
+  trustProxyHops: 0,
   availableMethods: [...loginMethods],
   rateLimit: { max: 300, windowSeconds: 60 },
   slowDiscoveryMs: 5000,
   deviceIntervalSeconds: 5,
+  userCodeRateLimit: 10,
 };
 
 const maxSlowDiscoveryMs = 15_000;
@@ -55,6 +62,8 @@ export function parseMockIdpConfig(env: Env): ConfigResult {
   if (enabled === null) return { ok: false, message: "MOCK_IDP_ENABLED must be 1/true/on/yes or 0/false/off/no" };
   const trustProxyHeaders = parseFlag(env.MOCK_IDP_TRUST_PROXY, false);
   if (trustProxyHeaders === null) return { ok: false, message: "MOCK_IDP_TRUST_PROXY must be 1/true/on/yes or 0/false/off/no" };
+  const proxyTrust = parseProxyTrust(env);
+  if (!proxyTrust.ok) return { ok: false, message: proxyTrust.message };
 
   let publicOrigin: string | null = null;
   const rawOrigin = env.MOCK_IDP_PUBLIC_ORIGIN?.trim();
@@ -87,9 +96,11 @@ export function parseMockIdpConfig(env: Env): ConfigResult {
   if (slowDiscoveryMs === null) return { ok: false, message: `MOCK_IDP_SLOW_DISCOVERY_MS must be between 0 and ${maxSlowDiscoveryMs}` };
   const deviceIntervalSeconds = parseInteger(env.MOCK_IDP_DEVICE_INTERVAL, defaultMockIdpConfig.deviceIntervalSeconds, 1, 60);
   if (deviceIntervalSeconds === null) return { ok: false, message: "MOCK_IDP_DEVICE_INTERVAL must be between 1 and 60 seconds" };
+  const userCodeRateLimit = parseInteger(env.MOCK_IDP_USER_CODE_RATE_LIMIT, defaultMockIdpConfig.userCodeRateLimit, 1, 10_000);
+  if (userCodeRateLimit === null) return { ok: false, message: "MOCK_IDP_USER_CODE_RATE_LIMIT must be a whole number of tries per minute from 1 to 10000" };
 
   return {
     ok: true,
-    config: { enabled, publicOrigin, trustProxyHeaders, availableMethods, rateLimit: { max, windowSeconds }, slowDiscoveryMs, deviceIntervalSeconds },
+    config: { enabled, publicOrigin, trustProxyHeaders, trustProxyHops: proxyTrust.trust.hops, availableMethods, rateLimit: { max, windowSeconds }, slowDiscoveryMs, deviceIntervalSeconds, userCodeRateLimit },
   };
 }

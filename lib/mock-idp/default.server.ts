@@ -1,21 +1,12 @@
 // The dependencies the Next.js routes and pages use: configuration from the environment, the
-// registry file, the demo keys, the real clock, and in-memory state shared by every route of
-// this server instance. (Route bundles may hold separate module copies, so the state sits on
-// globalThis rather than in a module variable.)
+// registry file, the demo keys, the real clock, and the state shared by every route of this
+// server instance (in memory, or in Redis with REDIS_URL: shared-state.server.ts).
 import "server-only";
 import { parseMockIdpConfig } from "./config";
 import type { MockIdpDeps } from "./context";
 import { getDemoKeys } from "./keys.server";
 import { loadRegistryFile } from "./registry.server";
-import { createMockIdpState, type MockIdpState } from "./state";
-
-const stateKey = Symbol.for("oidc-rp-troubleshooting.mock-idp.state");
-
-function getSharedState(): MockIdpState {
-  const holder: Record<symbol, MockIdpState | undefined> = globalThis;
-  holder[stateKey] ??= createMockIdpState();
-  return holder[stateKey];
-}
+import { getSharedMockIdpState } from "./shared-state.server";
 
 /** False only when switched off; a broken configuration still counts as on, so its error is reported. */
 export function isMockIdpEnabled(): boolean {
@@ -26,5 +17,5 @@ export function isMockIdpEnabled(): boolean {
 export async function getMockIdpDeps(): Promise<MockIdpDeps> {
   const parsed = parseMockIdpConfig(process.env);
   if (!parsed.ok) throw new Error(`Mock IdP configuration: ${parsed.message}`);
-  return { config: parsed.config, registry: loadRegistryFile(), keys: await getDemoKeys(), state: getSharedState(), now: Date.now };
+  return { config: parsed.config, registry: loadRegistryFile(), keys: await getDemoKeys(), state: getSharedMockIdpState(), now: Date.now };
 }

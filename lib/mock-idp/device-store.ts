@@ -1,5 +1,7 @@
 // Device-flow state (RFC 8628) that cannot be stateless: whether the user approved a
-// user_code, and when the device last polled. Kept in memory per server instance.
+// user_code, and when the device last polled. This file holds the interface and the in-process
+// store; with REDIS_URL every instance shares one (redis-state.server.ts). Records change only
+// through `update`, an atomic read-modify-write, so a poll racing an approval cannot lose it.
 
 export type DeviceStatus = "pending" | "approved" | "denied" | "redeemed";
 
@@ -16,11 +18,27 @@ export type DeviceRecord = {
   intervalSeconds: number;
 };
 
+/** What a device authorization (or a device_code another instance issued) starts from. */
+export type DeviceSeed = Omit<DeviceRecord, "status" | "lastPollMs">;
+
+/** `record`: the new state to store (omitted: store nothing); `result`: what the caller gets back. */
+export type DeviceChange<T> = { record?: DeviceRecord; result: T };
+
 export type DeviceStore = {
-  /** Returns the record for a user_code, creating it from the device_code's claims if this instance has not seen it. */
-  ensure(record: Omit<DeviceRecord, "status" | "lastPollMs">): DeviceRecord;
-  find(userCode: string, nowMs: number): DeviceRecord | undefined;
+  /** Starts tracking a user_code as pending; a no-op when it is tracked already. */
+  ensure(seed: DeviceSeed, nowMs: number): Promise<void>;
+  find(userCode: string, nowMs: number): Promise<DeviceRecord | undefined>;
+  /**
+   * Applies `change` to the current record (undefined when unknown or expired) atomically: when
+   * two updates race, one of them sees the other's result. `change` may run more than once
+   * (Redis retries on a conflict), so it must be pure.
+   */
+  update<T>(userCode: string, nowMs: number, change: (record: DeviceRecord | undefined) => DeviceChange<T>): Promise<T>;
 };
+
+export function newDeviceRecord(seed: DeviceSeed): DeviceRecord {
+  return { ...seed, status: "pending" };
+}
 
 /** User codes are shown as BCDF-GHJK; people type them in any case, with or without the dash. */
 export function normalizeUserCode(input: string): string {
@@ -44,17 +62,24 @@ export function createDeviceStore(): DeviceStore {
   }
 
   return {
-    ensure(record) {
-      const key = normalizeUserCode(record.userCode);
-      const existing = records.get(key);
-      if (existing) return existing;
-      const created: DeviceRecord = { ...record, status: "pending" };
-      records.set(key, created);
-      return created;
-    },
-    find(userCode, nowMs) {
+    async ensure(seed, nowMs) {
       sweep(nowMs);
-      return records.get(normalizeUserCode(userCode));
+      const key = normalizeUserCode(seed.userCode);
+      if (!records.has(key)) records.set(key, newDeviceRecord(seed));
+    },
+    async find(userCode, nowMs) {
+      sweep(nowMs);
+      const record = records.get(normalizeUserCode(userCode));
+      return record === undefined ? undefined : { ...record };
+    },
+    // Read, change and write without an await in between: atomic within the process.
+    async update(userCode, nowMs, change) {
+      sweep(nowMs);
+      const key = normalizeUserCode(userCode);
+      const current = records.get(key);
+      const { record, result } = change(current === undefined ? undefined : { ...current });
+      if (record !== undefined) records.set(key, { ...record });
+      return result;
     },
   };
 }

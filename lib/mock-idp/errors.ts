@@ -59,6 +59,8 @@ export function fail<T>(error: OAuthError): Result<T> {
 
 export function toErrorResponse(error: OAuthError): Response {
   const headers = new Headers(error.headers);
+  // RFC 6749 §5.1/§5.2: token-endpoint answers, errors included, are never cached.
   headers.set("Cache-Control", "no-store");
+  headers.set("Pragma", "no-cache");
   return Response.json({ error: error.error, error_description: error.description, ...error.extra }, { status: error.status, headers });
 }

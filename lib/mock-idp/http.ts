@@ -1,5 +1,6 @@
 // Request reading and response writing shared by every endpoint: size and content-type
 // limits, the "no parameter twice" rule, no-store and CORS headers.
+import { readCappedText } from "@/lib/http/read-capped";
 import { fail, ok, oauthError, type Result } from "./errors";
 
 export const maxBodyBytes = 16 * 1024;
@@ -19,37 +20,12 @@ export function redirect(location: string, status: 302 | 303 = 302, headers?: He
   return new Response(null, { status, headers: all });
 }
 
-/** Reads the body as text without ever holding more than `limit` bytes. */
-async function readCappedText(request: Request, limit: number): Promise<Result<string>> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > limit) {
-    return fail(oauthError("invalid_request", `request body is larger than ${limit} bytes`, { status: 413 }));
-  }
-  if (request.body === null) return ok("");
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return fail(oauthError("invalid_request", `request body is larger than ${limit} bytes`, { status: 413 }));
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  try {
-    return ok(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    return fail(oauthError("invalid_request", "request body is not valid UTF-8"));
-  }
+/** Reads the body as text without ever holding more than `limit` bytes (lib/http/read-capped.ts). */
+async function readCappedBody(request: Request, limit: number): Promise<Result<string>> {
+  const read = await readCappedText(request, limit);
+  if (read.ok) return ok(read.text);
+  if (read.reason === "too_large") return fail(oauthError("invalid_request", `request body is larger than ${limit} bytes`, { status: 413 }));
+  return fail(oauthError("invalid_request", read.reason === "not_utf8" ? "request body is not valid UTF-8" : "request body could not be read completely"));
 }
 
 function mediaType(request: Request): string {
@@ -61,7 +37,7 @@ export async function readFormBody(request: Request): Promise<Result<URLSearchPa
   if (mediaType(request) !== "application/x-www-form-urlencoded") {
     return fail(oauthError("invalid_request", "the request body must be application/x-www-form-urlencoded"));
   }
-  const text = await readCappedText(request, maxBodyBytes);
+  const text = await readCappedBody(request, maxBodyBytes);
   if (!text.ok) return text;
   return checkParameters(new URLSearchParams(text.value));
 }
@@ -69,7 +45,7 @@ export async function readFormBody(request: Request): Promise<Result<URLSearchPa
 /** Accepts a JSON object of strings or a form body (the resume endpoint is called both ways). */
 export async function readJsonOrFormBody(request: Request): Promise<Result<URLSearchParams>> {
   if (mediaType(request) !== "application/json") return readFormBody(request);
-  const text = await readCappedText(request, maxBodyBytes);
+  const text = await readCappedBody(request, maxBodyBytes);
   if (!text.ok) return text;
   let parsed: unknown;
   try {

@@ -22,6 +22,8 @@ export type MockIdpKeys = {
   signing: MockSigningKey[];
   /** 32-byte key for the mock's own encrypted tokens (codes, requests, access/refresh tokens). */
   tokenKey: Uint8Array;
+  /** True when `tokenKey` comes from the committed (public) demo secret, not MOCK_IDP_SECRET. */
+  demoSecret: boolean;
 };
 
 const keyFileSchema = z.object({
@@ -71,7 +73,8 @@ export async function loadDemoKeys(secret: string | undefined = process.env.MOCK
       throw new Error(`content/mock-idp/demo-keys.json needs an active ${alg} key`);
     }
   }
-  return { signing, tokenKey: await deriveTokenKey(secret && secret.length > 0 ? secret : parsed.data.token_secret) };
+  const demoSecret = secret === undefined || secret.length === 0;
+  return { signing, tokenKey: await deriveTokenKey(demoSecret ? parsed.data.token_secret : secret), demoSecret };
 }
 
 let loading: Promise<MockIdpKeys> | undefined;

@@ -8,13 +8,15 @@ import { oauthError, toErrorResponse } from "./errors";
 import { param, readCookie, readFormBody, redirect } from "./http";
 import { mockIdpEndpoints, promotePagePath } from "./paths";
 import { findClient } from "./registry";
-import { readResumeToken } from "./resume";
+import { isSharedStoreUnavailable } from "@/lib/store/unavailable";
+import { readResumeToken, type ResumeTokenStatus } from "./resume";
 import { buildSessionCookie, openSession, sessionCookieName } from "./session";
 import { findDemoUserById, findDemoUserBySub } from "./users";
 
 export type PromotionScreen = {
   resumeToken: string;
-  tokenStatus: "valid" | "expired" | "used" | "malformed";
+  /** unavailable: shared state (Redis) is down, so whether the token was used cannot be told. */
+  tokenStatus: "valid" | "expired" | "used" | "malformed" | "unavailable";
   applicationName: string | null;
   resumeEndpoint: string | null;
   expiresAt: string | null;
@@ -25,7 +27,11 @@ export type PromotionScreen = {
 
 export async function getPromotionScreen(input: { resumeToken?: string; session?: string }, deps: MockIdpDeps): Promise<PromotionScreen> {
   const resumeToken = (input.resumeToken ?? "").slice(0, 8192);
-  const read = resumeToken === "" ? { status: "malformed" as const } : await readResumeToken(resumeToken, deps);
+  const read: ResumeTokenStatus | { status: "unavailable" } =
+    resumeToken === "" ? { status: "malformed" } : await readResumeToken(resumeToken, deps).catch((error: unknown) => {
+      if (isSharedStoreUnavailable(error)) return { status: "unavailable" as const };
+      throw error;
+    });
   const session = await openSession(input.session, deps);
   const user = session ? findDemoUserBySub(session.sub) : undefined;
   const account = session ? { sub: session.sub, name: user?.name ?? session.sub, anonymous: session.anonymous } : null;

@@ -1,11 +1,12 @@
-// Remembers which single-use tokens (codes, refresh tokens, resume tokens) were redeemed.
-// Per instance: another server instance does not see these marks.
+// Remembers which single-use tokens (codes, refresh tokens, resume tokens) were redeemed. This
+// file holds the interface and the in-process store; with REDIS_URL every instance shares one
+// (redis-state.server.ts), so a code redeemed on one instance is refused on the others.
 
 export type ReplayGuard = {
-  /** Marks `id` as used; true only for the first caller. Synchronous, so concurrent redemptions cannot both win. */
-  consume(id: string, expiresAtMs: number, nowMs: number): boolean;
+  /** Marks `id` as used until `expiresAtMs`; true only for the first caller, also under concurrency and across instances. */
+  consume(id: string, expiresAtMs: number, nowMs: number): Promise<boolean>;
   /** True when `id` was already consumed (without consuming it). */
-  isUsed(id: string, nowMs: number): boolean;
+  isUsed(id: string, nowMs: number): Promise<boolean>;
 };
 
 export function createReplayGuard(): ReplayGuard {
@@ -19,13 +20,14 @@ export function createReplayGuard(): ReplayGuard {
   }
 
   return {
-    consume(id, expiresAtMs, nowMs) {
+    // Check and mark happen in one synchronous step, so concurrent callers cannot both win.
+    async consume(id, expiresAtMs, nowMs) {
       sweep(nowMs);
       if (used.has(id)) return false;
       used.set(id, expiresAtMs);
       return true;
     },
-    isUsed(id, nowMs) {
+    async isUsed(id, nowMs) {
       sweep(nowMs);
       return used.has(id);
     },

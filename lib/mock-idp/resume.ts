@@ -63,7 +63,7 @@ export type ResumeTokenStatus =
 export async function readResumeToken(token: string, deps: MockIdpDeps): Promise<ResumeTokenStatus> {
   const opened = await unseal(deps.keys.tokenKey, "resume_token", token, resumeClaimsSchema, { now: deps.now() });
   if (!opened.ok) return { status: opened.reason === "expired" ? "expired" : "malformed" };
-  if (deps.state.replayGuard.isUsed(opened.claims.jti, deps.now())) return { status: "used" };
+  if (await deps.state.replayGuard.isUsed(opened.claims.jti, deps.now())) return { status: "used" };
   return { status: "valid", claims: opened.claims };
 }
 
@@ -107,7 +107,7 @@ async function resume(request: Request, context: IssuerContext, deps: MockIdpDep
   if (session.anonymous) {
     return { ok: false, error: oauthError("promotion_incomplete", "the account is still anonymous: link Apple or Google, or register an email, then resume") };
   }
-  if (!deps.state.replayGuard.consume(claims.jti, claims.exp * 1000, deps.now())) {
+  if (!(await deps.state.replayGuard.consume(claims.jti, claims.exp * 1000, deps.now()))) {
     return { ok: false, error: resumeTokenError("used") };
   }
   const subject: GrantSubject = { ...claims.subject, anonymous: false };

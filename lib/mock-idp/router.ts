@@ -1,7 +1,9 @@
 // The mock IdP as one Web-standard handler: Request in, Response out. Next route handlers and
 // the integration tests' node:http server both call `handleMockIdpRequest`. It owns the
 // switch-off (404 everywhere), scenario prefixes, method checks, CORS, the per-route rate
-// limit (429 + Retry-After) and the last-resort 500.
+// limit (429 + Retry-After), the refusal to serve a non-loopback origin with the public demo
+// secret (503), 503 temporarily_unavailable while shared state (Redis) is down,
+// and the last-resort 500.
 import type { IssuerContext, MockIdpDeps } from "./context";
 import { handleAuthorize } from "./authorize";
 import { handleDeviceAuthorization, handleDeviceSubmit } from "./device";
@@ -10,13 +12,16 @@ import { escapeHtml, htmlDocument } from "./html";
 import { corsPreflight, noStoreJson, withCors } from "./http";
 import { handleLoginSubmit } from "./login";
 import { handleDiscovery, handleJwks } from "./metadata";
-import { clientKey, resolveOrigin } from "./origin";
-import { routeCeilingFactor, type RateLimitDecision } from "./rate-limit";
+import { clientAddress } from "@/lib/net/client-address";
+import { resolveOrigin } from "./origin";
+import { checkPublicServing } from "./public-serving";
+import { isSharedStoreUnavailable } from "@/lib/store/unavailable";
+import { checkRouteRateLimit } from "./rate-limit";
 import { mockIdpBasePath, mockIdpEndpoints } from "./paths";
 import { handlePromoteSubmit } from "./promote";
 import { handleResume } from "./resume";
 import { buildIssuerContext } from "./scenario-behaviour";
-import { findMockIdpScenario, listMockIdpScenarios } from "./scenarios";
+import { findMockIdpScenario, listMockIdpScenarios, type MockIdpScenarioName } from "./scenarios";
 import { handleToken } from "./token";
 import { handleUserinfo } from "./userinfo";
 import { deviceCodeGrantType } from "./registry";
@@ -69,16 +74,22 @@ function notFound(description = "no such mock IdP endpoint"): Response {
   return toErrorResponse(oauthError("not_found", description));
 }
 
-/** Splits /mock-idp[/scenarios/<name>]/<rest> into the scenario and the endpoint path. */
-/** The caller's own budget for the route first, then the route's ceiling for all callers together. */
-function checkRateLimit(deps: MockIdpDeps, routeName: string, caller: string): RateLimitDecision {
-  const { max, windowSeconds } = deps.config.rateLimit;
-  const now = deps.now();
-  const own = deps.state.rateLimiter.hit(`${routeName}:${caller}`, now, { max, windowSeconds });
-  if (!own.ok) return own;
-  return deps.state.routeLimiter.hit(routeName, now, { max: max * routeCeilingFactor, windowSeconds });
+/** The store's own words (which Redis is unreachable), as an OAuth error with `message` too. */
+function storeUnavailable(message: string): Response {
+  return toErrorResponse(oauthError("temporarily_unavailable", message, { headers: { "Retry-After": "5" }, extra: { message } }));
 }
 
+const refusalLoggedKey = Symbol.for("oidc-rp-troubleshooting.mock-idp.refusal-logged");
+
+/** The operator hears about a public-origin refusal once per process, not once per request. */
+function logRefusalOnce(message: string): void {
+  const holder: Record<symbol, boolean | undefined> = globalThis;
+  if (holder[refusalLoggedKey]) return;
+  holder[refusalLoggedKey] = true;
+  console.error(`[mock-idp] ${message}`);
+}
+
+/** Splits /mock-idp[/scenarios/<name>]/<rest> into the scenario and the endpoint path. */
 function locate(pathname: string): { scenario: string | null; path: string } | null {
   if (pathname !== mockIdpBasePath && !pathname.startsWith(`${mockIdpBasePath}/`)) return null;
   const rest = pathname.slice(mockIdpBasePath.length) || "/";
@@ -92,7 +103,7 @@ export async function handleMockIdpRequest(request: Request, deps: MockIdpDeps):
 
   const located = locate(new URL(request.url).pathname);
   if (located === null) return notFound();
-  let scenarioName = null;
+  let scenarioName: MockIdpScenarioName | null = null;
   if (located.scenario !== null) {
     const scenario = findMockIdpScenario(located.scenario);
     if (scenario === undefined) return notFound(`unknown scenario "${located.scenario.slice(0, 64)}"; see ${mockIdpBasePath}/scenarios`);
@@ -105,21 +116,33 @@ export async function handleMockIdpRequest(request: Request, deps: MockIdpDeps):
     return toErrorResponse(oauthError("invalid_request", `${request.method} is not allowed here`, { status: 405, headers: { Allow: route.methods.join(", ") } }));
   }
 
-  const decision = checkRateLimit(deps, route.name, clientKey(request));
-  if (!decision.ok) {
-    const limited = toErrorResponse(
-      oauthError("rate_limited", `too many requests to ${route.name}; retry after ${decision.retryAfterSeconds} s`, { headers: { "Retry-After": String(decision.retryAfterSeconds) } }),
-    );
-    return route.cors ? withCors(limited) : limited;
+  const refusal = checkPublicServing(resolveOrigin(request, deps.config), deps.keys);
+  if (refusal !== null) {
+    logRefusalOnce(refusal.description);
+    return route.cors ? withCors(toErrorResponse(refusal)) : toErrorResponse(refusal);
   }
 
-  const context = buildIssuerContext(resolveOrigin(request, deps.config), scenarioName);
   let response: Response;
   try {
-    response = await route.handle(request, context, deps);
+    response = await limitAndHandle(request, route, scenarioName, deps);
   } catch (error) {
-    console.error("[mock-idp] unexpected error", error);
-    response = toErrorResponse(oauthError("server_error", "unexpected error in the mock IdP"));
+    if (isSharedStoreUnavailable(error)) {
+      response = storeUnavailable(error.message);
+    } else {
+      console.error("[mock-idp] unexpected error", error);
+      response = toErrorResponse(oauthError("server_error", "unexpected error in the mock IdP"));
+    }
   }
   return route.cors ? withCors(response) : response;
+}
+
+/** The route's rate limit, then the route itself. */
+async function limitAndHandle(request: Request, route: Route, scenarioName: MockIdpScenarioName | null, deps: MockIdpDeps): Promise<Response> {
+  const decision = await checkRouteRateLimit(deps.state.rateLimits, route.name, clientAddress(request.headers, { hops: deps.config.trustProxyHops }), deps.config.rateLimit);
+  if (!decision.ok) {
+    return toErrorResponse(
+      oauthError("rate_limited", `too many requests to ${route.name}; retry after ${decision.retryAfterSeconds} s`, { headers: { "Retry-After": String(decision.retryAfterSeconds) } }),
+    );
+  }
+  return route.handle(request, buildIssuerContext(resolveOrigin(request, deps.config), scenarioName), deps);
 }

@@ -44,11 +44,12 @@ async function redeemAuthorizationCode(params: URLSearchParams, client: MockClie
   // A malformed verifier can never match the challenge: RFC 7636 §4.6 makes that invalid_grant.
   if (!isValidCodeVerifier(verifier)) return invalidGrant("PKCE verification failed: code_verifier must be 43–128 characters from A-Z a-z 0-9 - . _ ~");
   if (!(await verifyPkce(verifier, claims.code_challenge))) return invalidGrant("PKCE verification failed: code_verifier does not match code_challenge");
-  // Synchronous check-and-mark after the last await: of concurrent redemptions exactly one gets here first.
+  // The replay guard's check-and-mark is atomic (in memory, or SET NX in Redis across instances):
+  // of concurrent redemptions exactly one wins.
   const grant = `code:${claims.jti}`;
-  if (!deps.state.replayGuard.consume(grant, claims.exp * 1000, deps.now())) {
+  if (!(await deps.state.replayGuard.consume(grant, claims.exp * 1000, deps.now()))) {
     // A second use may be an attacker's: the tokens the first use got are revoked too.
-    revokeGrant(grant, deps);
+    await revokeGrant(grant, deps);
     return invalidGrant("authorization code was already used");
   }
   const { sub, anonymous, amr, auth_time } = claims;
@@ -63,16 +64,16 @@ async function redeemRefreshToken(params: URLSearchParams, client: MockClient, c
   const claims = opened.claims;
   if (claims.client_id !== client.client_id) return invalidGrant("refresh token was issued to another client");
   if (claims.base !== context.base) return invalidGrant("refresh token was issued by another issuer");
-  if (isGrantRevoked(claims.grant, deps)) return invalidGrant("refresh token was revoked: a token of its grant was reused, so the whole grant was revoked; sign in again");
+  if (await isGrantRevoked(claims.grant, deps)) return invalidGrant("refresh token was revoked: a token of its grant was reused, so the whole grant was revoked; sign in again");
 
   const granted = splitScope(claims.scope);
   const requested = param(params, "scope") === undefined ? granted : splitScope(param(params, "scope"));
   const extra = requested.filter((scope) => !granted.includes(scope));
   if (extra.length > 0) return { ok: false, error: oauthError("invalid_scope", `scope may only narrow on refresh; not granted: ${extra.join(" ")}`) };
 
-  if (!deps.state.replayGuard.consume(`refresh:${claims.jti}`, claims.exp * 1000, deps.now())) {
+  if (!(await deps.state.replayGuard.consume(`refresh:${claims.jti}`, claims.exp * 1000, deps.now()))) {
     // A replayed rotated-away token means two holders: revoke the grant, so neither keeps access.
-    revokeGrant(claims.grant, deps);
+    await revokeGrant(claims.grant, deps);
     return invalidGrant("refresh token was already used (refresh tokens rotate on every use)");
   }
   const { sub, anonymous, amr, auth_time } = claims;

@@ -75,12 +75,12 @@ export async function signIdToken(
  * twice) and OAuth 2.0 Security BCP §4.14 (a rotated refresh token replayed) recommend. Kept in
  * the replay guard for as long as any token of the grant can live.
  */
-export function revokeGrant(grant: string, deps: MockIdpDeps): void {
+export async function revokeGrant(grant: string, deps: MockIdpDeps): Promise<void> {
   const now = deps.now();
-  deps.state.replayGuard.consume(`revoked-grant:${grant}`, now + refreshTokenTtlSeconds * 1000, now);
+  await deps.state.replayGuard.consume(`revoked-grant:${grant}`, now + refreshTokenTtlSeconds * 1000, now);
 }
 
-export function isGrantRevoked(grant: string, deps: MockIdpDeps): boolean {
+export function isGrantRevoked(grant: string, deps: MockIdpDeps): Promise<boolean> {
   return deps.state.replayGuard.isUsed(`revoked-grant:${grant}`, deps.now());
 }
 

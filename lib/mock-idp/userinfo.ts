@@ -1,6 +1,14 @@
 // The UserInfo endpoint (OpenID Connect Core §5.3, RFC 6750): a Bearer access token from this
-// issuer, carrying the openid scope. 401 answers name the problem in WWW-Authenticate; a token
-// without openid is 403 insufficient_scope.
+// issuer, carrying the openid scope. Rules, in order (RFC 6750 §2, §3.1):
+// - the token comes in `Authorization: Bearer <b64token>` or a form body's `access_token`, by
+//   exactly one of them: both is 400 invalid_request, so is a token in the URI query (not
+//   supported here: it leaks into logs), a malformed Bearer header or a form body that cannot
+//   be read (413 when too large);
+// - no token at all is 401 with a bare `Bearer realm` challenge, no error code;
+// - a token that does not open, expired, from another issuer or of a revoked grant is 401
+//   invalid_token; one without openid is 403 insufficient_scope with `scope="openid"`.
+// Every error names its code in WWW-Authenticate (except the bare 401), as node-oidc-provider does.
+import { challengeHeader, mockIdpRealm } from "./challenge";
 import type { IssuerContext, MockIdpDeps } from "./context";
 import { oauthError, toErrorResponse } from "./errors";
 import { noStoreJson, readFormBody } from "./http";
@@ -9,42 +17,62 @@ import { splitScope } from "./scopes";
 import { accessTokenSchema, isGrantRevoked } from "./tokens";
 import { findDemoUserBySub } from "./users";
 
-function challenge(error: string, description: string, extra = ""): Record<string, string> {
-  return { "WWW-Authenticate": `Bearer realm="mock-idp", error="${error}", error_description="${description}"${extra}` };
+function bearerError(error: string, description: string, options: { status?: number; scope?: string } = {}): Response {
+  const headers = challengeHeader("Bearer", { realm: mockIdpRealm, error, error_description: description, scope: options.scope });
+  return toErrorResponse(oauthError(error, description, { status: options.status, headers }));
 }
 
 function invalidToken(description: string): Response {
-  return toErrorResponse(oauthError("invalid_token", description, { headers: challenge("invalid_token", description) }));
+  return bearerError("invalid_token", description);
 }
 
-async function readBearer(request: Request): Promise<string | undefined | null> {
+type BearerToken = { ok: true; token: string } | { ok: false; response: Response };
+
+const bearerHeader = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i;
+
+function isFormPost(request: Request): boolean {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  return request.method === "POST" && type === "application/x-www-form-urlencoded";
+}
+
+async function readBearer(request: Request): Promise<BearerToken> {
   const header = request.headers.get("authorization");
+  let fromHeader: string | undefined;
   if (header !== null) {
-    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)$/i.exec(header.trim());
-    return match?.[1] ?? null;
+    if (!/^Bearer(\s|$)/i.test(header.trim())) return { ok: false, response: bearerError("invalid_request", "unsupported Authorization scheme; send Authorization: Bearer <access_token>") };
+    fromHeader = bearerHeader.exec(header.trim())?.[1];
+    if (fromHeader === undefined) return { ok: false, response: bearerError("invalid_request", "malformed Authorization header; expected Bearer <access_token>") };
   }
-  if (request.method === "POST" && (request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded")) {
+  if (new URL(request.url).searchParams.has("access_token")) {
+    return { ok: false, response: bearerError("invalid_request", "access tokens are not accepted in the URI query; send Authorization: Bearer <access_token>") };
+  }
+  let fromBody: string | undefined;
+  if (isFormPost(request)) {
     const form = await readFormBody(request);
-    if (!form.ok) return null;
-    return form.value.get("access_token") ?? undefined;
+    if (!form.ok) return { ok: false, response: bearerError("invalid_request", form.error.description, { status: form.error.status }) };
+    fromBody = form.value.get("access_token") || undefined;
   }
-  return undefined;
+  if (fromHeader !== undefined && fromBody !== undefined) {
+    return { ok: false, response: bearerError("invalid_request", "the access token was sent both in the Authorization header and in the body; use exactly one method") };
+  }
+  const token = fromHeader ?? fromBody;
+  if (token !== undefined) return { ok: true, token };
+  // RFC 6750 §3.1: a request without any authentication information gets no error code.
+  return { ok: false, response: toErrorResponse(oauthError("invalid_token", "missing Bearer access token", { headers: challengeHeader("Bearer", { realm: mockIdpRealm }) })) };
 }
 
 export async function handleUserinfo(request: Request, context: IssuerContext, deps: MockIdpDeps): Promise<Response> {
-  const token = await readBearer(request);
-  if (token === undefined) return invalidToken("missing Bearer access token");
-  if (token === null) return invalidToken("malformed Authorization header; expected Bearer <access_token>");
+  const bearer = await readBearer(request);
+  if (!bearer.ok) return bearer.response;
+  const token = bearer.token;
   const opened = await unseal(deps.keys.tokenKey, "access_token", token, accessTokenSchema, { now: deps.now() });
   if (!opened.ok) return invalidToken(opened.reason === "expired" ? "access token expired" : "access token is invalid");
   const claims = opened.claims;
   if (claims.base !== context.base) return invalidToken("access token was issued by another issuer");
-  if (isGrantRevoked(claims.grant, deps)) return invalidToken("access token was revoked: a code or refresh token of its grant was reused");
+  if (await isGrantRevoked(claims.grant, deps)) return invalidToken("access token was revoked: a code or refresh token of its grant was reused");
   const scopes = splitScope(claims.scope);
   if (!scopes.includes("openid")) {
-    return toErrorResponse(
-      oauthError("insufficient_scope", "the access token lacks the openid scope", { headers: challenge("insufficient_scope", "the access token lacks the openid scope", ', scope="openid"') }),
-    );
+    return bearerError("insufficient_scope", "the access token lacks the openid scope", { scope: "openid" });
   }
 
   const user = findDemoUserBySub(claims.sub);

@@ -1,9 +1,13 @@
 import "server-only";
 // The diagnostics API routes' budget: requests per client per minute, and how many live checks
 // run at once, overall and per client (each can hold an outbound connection for up to 10 s).
-// Over budget the route answers 429 JSON with Retry-After instead of running the check.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { clientKey } from "@/lib/mock-idp/origin";
+// Over budget the route answers 429 JSON with Retry-After instead of running the check. The
+// per-minute budget is counted in Redis when REDIS_URL is set (one budget for every instance);
+// the in-flight caps stay per instance, since they guard this process's own connections.
+import type { RateLimitStore } from "@/lib/store/rate-limit";
+import { createRateLimitStore, getSharedRateLimits } from "@/lib/store/rate-limit.server";
+import { isSharedStoreUnavailable } from "@/lib/store/unavailable";
+import { clientAddress, parseProxyTrust, type ProxyTrust } from "@/lib/net/client-address";
 
 export type DiagnosticsLimitsOptions = {
   /** `DIAGNOSTICS_RATE_LIMIT`: requests per client per minute. */
@@ -69,19 +73,23 @@ export function refusalResponse(refusal: LimitRefusal): Response {
  * attempts count too); then the overall and the per-client in-flight caps; the slot is freed
  * when `run` settles, whether it answered or threw.
  */
-export function createDiagnosticsLimits(options: Partial<DiagnosticsLimitsOptions> = {}): DiagnosticsLimits {
+/** `trust`: the site's TRUST_PROXY_HOPS, which decides who counts as one client. */
+export function createDiagnosticsLimits(options: Partial<DiagnosticsLimitsOptions> = {}, trust: ProxyTrust = { hops: 0 }, store: RateLimitStore = createRateLimitStore()): DiagnosticsLimits {
   const limits = { ...defaultDiagnosticsLimits, ...options };
-  const limiter = new RateLimiterMemory({ keyPrefix: "diagnostics", points: limits.requestsPerMinute, duration: 60 });
   const inFlightByClient = new Map<string, number>();
   let inFlight = 0;
 
   async function attempt<T>(request: Request, run: () => Promise<T>): Promise<Limited<T>> {
-    const key = clientKey(request);
+    const key = clientAddress(request.headers, trust);
+    let decision;
     try {
-      await limiter.consume(key);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const seconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      decision = await store.hit("diagnostics", key, { max: limits.requestsPerMinute, windowSeconds: 60 });
+    } catch (error) {
+      if (!isSharedStoreUnavailable(error)) throw error;
+      return { ok: false, refusal: { status: 503, error: error.code, message: error.message, retryAfterSeconds: 5 } };
+    }
+    if (!decision.ok) {
+      const seconds = decision.retryAfterSeconds;
       return tooMany(`Too many diagnostics from this client: at most ${limits.requestsPerMinute} a minute. Try again in ${seconds} s.`, seconds);
     }
 
@@ -123,7 +131,9 @@ function getSharedLimits(): DiagnosticsLimits {
   if (existing !== undefined) return existing;
   const parsed = parseDiagnosticsLimits(process.env);
   if (!parsed.ok) throw new Error(`Diagnostics limits configuration: ${parsed.message}`);
-  const created = createDiagnosticsLimits(parsed.options);
+  const proxyTrust = parseProxyTrust(process.env);
+  if (!proxyTrust.ok) throw new Error(`Diagnostics limits configuration: ${proxyTrust.message}`);
+  const created = createDiagnosticsLimits(parsed.options, proxyTrust.trust, getSharedRateLimits());
   holder[limitsKey] = created;
   return created;
 }

@@ -3,6 +3,7 @@
 // guarded fetch (or the in-process route to the bundled mock IdP) and answer the tool's result.
 import "server-only";
 import { findRunnableDiagnostic } from "@/lib/diagnostics/registry";
+import { readCappedText } from "@/lib/http/read-capped";
 import type { ReferenceData } from "@/lib/diagnostics/fetcher";
 import type { ToolResult } from "@/lib/diagnostics/findings";
 import type { DiagnosticOutcome } from "@/lib/diagnostics/run";
@@ -26,16 +27,14 @@ async function readInput(request: Request): Promise<{ ok: true; source: URLSearc
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     return { ok: false, response: errorResponse(415, { error: "unsupported_media_type", message: `Content-Type is ${type || "missing"}; send the input as application/json.` }) };
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxDiagnosticBodyBytes) {
-    return { ok: false, response: errorResponse(413, { error: "body_too_large", message: `The body is ${declared} bytes; the limit is ${maxDiagnosticBodyBytes}.` }) };
-  }
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > maxDiagnosticBodyBytes) {
-    return { ok: false, response: errorResponse(413, { error: "body_too_large", message: `The body is over ${maxDiagnosticBodyBytes} bytes; send less.` }) };
+  // Counted as it arrives, so a chunked body without Content-Length is cut off at the limit too.
+  const read = await readCappedText(request, maxDiagnosticBodyBytes);
+  if (!read.ok) {
+    const status = read.reason === "too_large" ? 413 : 400;
+    return { ok: false, response: errorResponse(status, { error: read.reason === "too_large" ? "body_too_large" : "invalid_body", message: read.message }) };
   }
   try {
-    return { ok: true, source: JSON.parse(text) };
+    return { ok: true, source: JSON.parse(read.text) };
   } catch {
     return { ok: false, response: errorResponse(400, { error: "invalid_json", message: "The body is not valid JSON; send an object such as {\"issuer\": \"https://idp.example.com\"}." }) };
   }

@@ -12,7 +12,7 @@ const buttonClass = "rounded-lg border border-zinc-300 bg-white px-4 py-2 font-m
 export default async function MockIdpDevicePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   if (!isMockIdpEnabled()) notFound();
   const params = await searchParams;
-  const screen = getDeviceScreen(
+  const screen = await getDeviceScreen(
     { user_code: singleSearchParam(params, "user_code"), status: singleSearchParam(params, "status"), message: singleSearchParam(params, "message") },
     await getMockIdpDeps(),
   );

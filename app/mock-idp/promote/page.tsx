@@ -16,6 +16,7 @@ const tokenStatusText = {
   expired: "This resume_token is older than 5 minutes: resuming now answers 422 resume_token_expired.",
   used: "This resume_token was already redeemed: resuming again answers 422 resume_token_already_used.",
   malformed: "No valid resume_token in this link.",
+  unavailable: "The IdP cannot reach its shared state (Redis) right now, so this resume_token cannot be checked. Try again in a moment.",
 } as const;
 
 export default async function MockIdpPromotePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {

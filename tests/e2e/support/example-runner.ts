@@ -22,6 +22,13 @@ export function listCatalogueExamples(): CatalogueExamples {
   return JSON.parse(output);
 }
 
+/** A stable private address per caller: what the one trusted proxy of the e2e server (TRUST_PROXY_HOPS=1) would append. */
+function callerAddress(callerId: string): string {
+  let hash = 0;
+  for (const char of callerId) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return `10.${(hash >>> 16) & 255}.${(hash >>> 8) & 255}.${hash & 255}`;
+}
+
 function buildCurlrc(target: URL, callerId: string): string {
   const exampleHost = new URL(exampleOrigin);
   return [
@@ -30,7 +37,7 @@ function buildCurlrc(target: URL, callerId: string): string {
     "proxy = http://127.0.0.1:9",
     `noproxy = ${exampleHost.hostname}`,
     // Its own rate-limit budget at the mock IdP, like a separate reader.
-    `header = "X-Forwarded-For: ${callerId.slice(0, 64)}"`,
+    `header = "X-Forwarded-For: ${callerAddress(callerId)}"`,
     "",
   ].join("\n");
 }

@@ -96,11 +96,53 @@ describe("device flow errors", () => {
 describe("userinfo errors", () => {
   const userinfo = () => `${server.issuer}/oauth/userinfo`;
 
-  it("no token → 401 with WWW-Authenticate: Bearer", async () => {
+  // Regression: the challenge used to carry error="invalid_token" although no token was sent (RFC 6750 §3.1).
+  it("no token → 401 with a bare Bearer realm challenge, no error code", async () => {
     const response = await fetch(userinfo());
     expect(response.status).toBe(401);
-    expect(response.headers.get("www-authenticate")).toBe('Bearer realm="mock-idp", error="invalid_token", error_description="missing Bearer access token"');
+    expect(response.headers.get("www-authenticate")).toBe('Bearer realm="mock-idp"');
     expect(await response.json()).toEqual({ error: "invalid_token", error_description: "missing Bearer access token" });
+    const emptyForm = await postForm(userinfo(), { other: "x" });
+    expect(emptyForm.status).toBe(401);
+    expect(emptyForm.headers.get("www-authenticate")).toBe('Bearer realm="mock-idp"');
+  });
+
+  it.each([
+    ["a malformed Bearer header (Bearer a b)", { authorization: "Bearer a b" }],
+    ["an empty Bearer header", { authorization: "Bearer" }],
+    ["another scheme", { authorization: "Basic bG9naTpzZWNyZXQ=" }],
+  ])("%s → 400 invalid_request", async (_label, headers) => {
+    const response = await fetch(userinfo(), { headers });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="mock-idp", error="invalid_request", error_description="/);
+    expect(await response.json()).toMatchObject({ error: "invalid_request" });
+  });
+
+  // Regression: a token in both places used to pass, the body one silently ignored (RFC 6750 §2: one method per request).
+  it("a token in both the Authorization header and the form body → 400 invalid_request", async () => {
+    const { code, verifier } = await getCode(server);
+    const tokens = await (await redeem(server, code, verifier)).json();
+    const response = await postForm(userinfo(), { access_token: tokens.access_token }, { authorization: `Bearer ${tokens.access_token}` });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: "invalid_request", error_description: "the access token was sent both in the Authorization header and in the body; use exactly one method" });
+    // Either method alone works.
+    expect((await postForm(userinfo(), { access_token: tokens.access_token })).status).toBe(200);
+    expect((await fetch(userinfo(), { headers: { authorization: `Bearer ${tokens.access_token}` } })).status).toBe(200);
+  });
+
+  it("a token in the URI query → 400 invalid_request", async () => {
+    const response = await fetch(`${userinfo()}?access_token=abc`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("invalid_request");
+  });
+
+  it("an unreadable form body → 4xx invalid_request, not invalid_token", async () => {
+    const twice = await postForm(userinfo(), "access_token=a&access_token=b");
+    expect(twice.status).toBe(400);
+    expect((await twice.json()).error).toBe("invalid_request");
+    const large = await postForm(userinfo(), { access_token: "a", pad: "x".repeat(17_000) });
+    expect(large.status).toBe(413);
+    expect((await large.json()).error).toBe("invalid_request");
   });
 
   it("a bad token → 401 invalid_token", async () => {

@@ -22,24 +22,51 @@ describe("rate limit", () => {
     expect(await limited.json()).toEqual({ error: "rate_limited", error_description: "too many requests to discovery; retry after 60 s" });
     // Other routes have their own budget.
     expect((await fetch(`${server.issuer}/.well-known/jwks.json`)).status).toBe(200);
-    server.advance(60_000);
-    expect((await fetch(discovery)).status).toBe(200);
+    // The window's reset is the rate-limit store's (real-clock) business: tests/unit/store/rate-limit.test.ts.
   });
 });
 
-describe("rate limit with forged caller addresses", () => {
+describe("rate limit with forged caller addresses, no trusted proxy (the default)", () => {
   let server: MockIdpServer;
   beforeAll(async () => {
     server = await startMockIdp({ config: { rateLimit: { max: 2, windowSeconds: 60 } } });
   });
   afterAll(() => server.close());
 
-  it("a new X-Forwarded-For per request gets fresh per-caller budgets, but the route's ceiling still holds", async () => {
+  // Regression: the first X-Forwarded-For value used to be the key, so a new one per request reset the budget.
+  it("a new X-Forwarded-For per request buys no fresh budget", async () => {
+    const jwks = `${server.issuer}/.well-known/jwks.json`;
+    const statuses: number[] = [];
+    for (let index = 0; index < 4; index++) {
+      statuses.push((await fetch(jwks, { headers: { "x-forwarded-for": `198.51.100.${index}` } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429, 429]);
+  });
+});
+
+describe("rate limit behind one trusted proxy (TRUST_PROXY_HOPS=1)", () => {
+  let server: MockIdpServer;
+  beforeAll(async () => {
+    server = await startMockIdp({ config: { rateLimit: { max: 2, windowSeconds: 60 }, trustProxyHops: 1 } });
+  });
+  afterAll(() => server.close());
+
+  it("keys the caller by the address the proxy appended, whatever the client put before it", async () => {
+    const discovery = `${server.issuer}/.well-known/openid-configuration`;
+    const statuses: number[] = [];
+    for (let index = 0; index < 3; index++) {
+      statuses.push((await fetch(discovery, { headers: { "x-forwarded-for": `10.9.9.${index}, 203.0.113.9` } })).status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
+    expect((await fetch(discovery, { headers: { "x-forwarded-for": "203.0.113.10" } })).status).toBe(200);
+  });
+
+  it("still caps the route for all callers together", async () => {
     const jwks = `${server.issuer}/.well-known/jwks.json`;
     const ceiling = 2 * routeCeilingFactor;
     const statuses: number[] = [];
     for (let index = 0; index <= ceiling; index++) {
-      statuses.push((await fetch(jwks, { headers: { "x-forwarded-for": `198.51.100.${index % 250}, 10.0.0.${index}` } })).status);
+      statuses.push((await fetch(jwks, { headers: { "x-forwarded-for": `198.51.100.${index % 250}, 10.0.${Math.floor(index / 250)}.${index % 250}` } })).status);
     }
     expect(statuses.slice(0, ceiling).every((status) => status === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);

@@ -29,6 +29,17 @@ describe("client authentication", () => {
     expect(await response.json()).toEqual({ error: "invalid_client", error_description: "client authentication failed" });
   });
 
+  // Regression: a 401 for body authentication had no challenge (RFC 9110 §15.5.2 wants one on every 401).
+  it.each([
+    ["a wrong client_secret", { client_id: webClient.id, client_secret: "nope" }, "client authentication failed"],
+    ["an unknown client_id", { client_id: "logi_nobody" }, "unknown client"],
+    ["no client at all", {}, "client authentication required: send client_id (and client_secret for a confidential client)"],
+  ])("body authentication with %s → 401 with a Basic challenge naming the error", async (_label, form, description) => {
+    const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "x", ...form });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe(`Basic realm="mock-idp", charset="UTF-8", error="invalid_client", error_description="${description}"`);
+  });
+
   it("confidential client without a secret → 401 invalid_client", async () => {
     const response = await postForm(tokenUrl, { grant_type: "authorization_code", code: "dummy", client_id: webClient.id, redirect_uri: webClient.redirectUri, code_verifier: "dummy" });
     expect(response.status).toBe(401);
@@ -231,5 +242,21 @@ describe("refresh token rotation", () => {
     expect((await refresh(tokensA.refresh_token)).status).toBe(200);
     expect((await refresh(tokensA.refresh_token)).status).toBe(400);
     expect((await refresh(tokensB.refresh_token)).status).toBe(200);
+  });
+});
+
+// RFC 6749 §5.1/§5.2: the token endpoint's answers, errors included, carry no-store and no-cache.
+describe("error responses are never cached", () => {
+  it.each([
+    ["invalid_client", { grant_type: "authorization_code", code: "x", client_id: webClient.id, client_secret: "nope" }, {}, 401],
+    ["invalid_request", { code: "x" }, { authorization: basic(webClient.id, webClient.secret) }, 400],
+    ["invalid_grant", { grant_type: "authorization_code", code: "not-a-code", redirect_uri: webClient.redirectUri, code_verifier: "x".repeat(43) }, { authorization: basic(webClient.id, webClient.secret) }, 400],
+    ["unsupported_grant_type", { grant_type: "password" }, { authorization: basic(webClient.id, webClient.secret) }, 400],
+  ])("%s → Cache-Control: no-store and Pragma: no-cache", async (error, form, headers, status) => {
+    const response = await postForm(tokenUrl, form, headers);
+    expect(response.status).toBe(status);
+    expect((await response.json()).error).toBe(error);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(response.headers.get("pragma")).toBe("no-cache");
   });
 });

@@ -19,10 +19,11 @@ describe("parseMockIdpConfig", () => {
       MOCK_IDP_RATE_LIMIT_WINDOW_SECONDS: "30",
       MOCK_IDP_SLOW_DISCOVERY_MS: "2000",
       MOCK_IDP_DEVICE_INTERVAL: "2",
+      TRUST_PROXY_HOPS: "2",
     });
     expect(parsed).toEqual({
       ok: true,
-      config: { enabled: true, publicOrigin: "https://kb.example.com", trustProxyHeaders: true, availableMethods: ["apple", "google", "email", "app"], rateLimit: { max: 10, windowSeconds: 30 }, slowDiscoveryMs: 2000, deviceIntervalSeconds: 2 },
+      config: { enabled: true, publicOrigin: "https://kb.example.com", trustProxyHeaders: true, trustProxyHops: 2, availableMethods: ["apple", "google", "email", "app"], rateLimit: { max: 10, windowSeconds: 30 }, slowDiscoveryMs: 2000, deviceIntervalSeconds: 2, userCodeRateLimit: 10 },
     });
   });
 
@@ -32,6 +33,7 @@ describe("parseMockIdpConfig", () => {
     [{ MOCK_IDP_AVAILABLE_METHODS: "google,line" }, "MOCK_IDP_AVAILABLE_METHODS"],
     [{ MOCK_IDP_RATE_LIMIT: "-1" }, "MOCK_IDP_RATE_LIMIT"],
     [{ MOCK_IDP_SLOW_DISCOVERY_MS: "60000" }, "MOCK_IDP_SLOW_DISCOVERY_MS"],
+    [{ TRUST_PROXY_HOPS: "yes" }, "TRUST_PROXY_HOPS"],
   ])("reports a bad value naming the variable (%o)", (env, name) => {
     const parsed = parseMockIdpConfig(env);
     expect(parsed.ok).toBe(false);

@@ -24,6 +24,9 @@ describe("demo keys", () => {
     const demo = await loadDemoKeys(undefined);
     const custom = await loadDemoKeys("operator-chosen-secret");
     expect(Buffer.from(custom.tokenKey).equals(Buffer.from(demo.tokenKey))).toBe(false);
+    expect(demo.demoSecret).toBe(true);
+    expect(custom.demoSecret).toBe(false);
+    expect((await loadDemoKeys("")).demoSecret).toBe(true);
   });
 
   it("publish public members only, except in private-key-in-jwks", async () => {
@@ -78,5 +81,33 @@ describe("resolveOrigin", () => {
   it("ignores forwarded hosts that are not host names", () => {
     const odd = new Request("http://127.0.0.1:3100/", { headers: { "x-forwarded-host": "a/b@c" } });
     expect(resolveOrigin(odd, { publicOrigin: null, trustProxyHeaders: true })).toBe("http://127.0.0.1:3100");
+  });
+
+  // Regression: `next start` turns X-Forwarded-Proto: https into an https request.url, and the
+  // issuer followed it although no proxy was trusted.
+  it("does not follow the https scheme Next derived from a forged X-Forwarded-Proto", () => {
+    const asNextBuildsIt = new Request("https://127.0.0.1:3100/mock-idp", { headers: { host: "127.0.0.1:3100", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" } });
+    expect(resolveOrigin(asNextBuildsIt, { publicOrigin: null, trustProxyHeaders: false })).toBe("http://127.0.0.1:3100");
+    const listed = new Request("https://127.0.0.1:3100/mock-idp", { headers: { host: "127.0.0.1:3100", "x-forwarded-proto": "http, https" } });
+    expect(resolveOrigin(listed, { publicOrigin: null, trustProxyHeaders: false })).toBe("http://127.0.0.1:3100");
+  });
+
+  it("keeps the scheme of a request that carries no forwarded header (a server of its own, the tests)", () => {
+    expect(resolveOrigin(new Request("https://kb.example/mock-idp"), { publicOrigin: null, trustProxyHeaders: false })).toBe("https://kb.example");
+  });
+
+  it("behind a trusted proxy takes its scheme and host, each only when well formed", () => {
+    const trusted = { publicOrigin: null, trustProxyHeaders: true };
+    const proxied = (headers: Record<string, string>) => new Request("http://localhost:3000/mock-idp", { headers: { host: "10.0.0.5:3000", ...headers } });
+    expect(resolveOrigin(proxied({ "x-forwarded-proto": "https", "x-forwarded-host": "kb.example.com" }), trusted)).toBe("https://kb.example.com");
+    expect(resolveOrigin(proxied({ "x-forwarded-proto": "HTTPS, http", "x-forwarded-host": "kb.example.com, inner.local" }), trusted)).toBe("https://kb.example.com");
+    expect(resolveOrigin(proxied({ "x-forwarded-proto": "https" }), trusted)).toBe("https://10.0.0.5:3000");
+    expect(resolveOrigin(proxied({ "x-forwarded-proto": "gopher", "x-forwarded-host": "kb.example.com" }), trusted)).toBe("http://kb.example.com");
+    expect(resolveOrigin(proxied({ "x-forwarded-host": "[2001:db8::1]:8443", "x-forwarded-proto": "https" }), trusted)).toBe("https://[2001:db8::1]:8443");
+  });
+
+  it("a pinned MOCK_IDP_PUBLIC_ORIGIN beats every header", () => {
+    const forged = new Request("https://127.0.0.1:3100/mock-idp", { headers: { host: "evil.example", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example" } });
+    expect(resolveOrigin(forged, { publicOrigin: "http://127.0.0.1:3100", trustProxyHeaders: false })).toBe("http://127.0.0.1:3100");
   });
 });

@@ -4,8 +4,14 @@ import { createDiagnosticsLimits, parseDiagnosticsLimits, withDiagnosticsLimits 
 
 vi.mock("server-only", () => ({}));
 
+// The tests stand in for one trusted proxy (TRUST_PROXY_HOPS=1), which appends the caller's address.
+const behindOneProxy = { hops: 1 };
+const addresses = new Map<string, string>();
+
+/** A request from the named client: a stable documentation-range address per name. */
 function requestFrom(client: string): Request {
-  return new Request("http://kb.test/api/diagnostics/discovery", { headers: { "x-forwarded-for": client } });
+  if (!addresses.has(client)) addresses.set(client, /^\d+\.\d+\.\d+\.\d+$/.test(client) ? client : `203.0.113.${addresses.size + 1}`);
+  return new Request("http://kb.test/api/diagnostics/discovery", { headers: { "x-forwarded-for": `10.0.0.1, ${addresses.get(client)}` } });
 }
 
 function answer(): Promise<Response> {
@@ -27,7 +33,7 @@ function heldRun(): { run: () => Promise<Response>; release: () => void } {
 
 describe("rate limit", () => {
   it("answers 429 JSON with Retry-After once a client spends its budget, while another client passes", async () => {
-    const limits = createDiagnosticsLimits({ requestsPerMinute: 3 });
+    const limits = createDiagnosticsLimits({ requestsPerMinute: 3 }, behindOneProxy);
     for (let i = 0; i < 3; i += 1) expect((await limits.run(requestFrom("198.51.100.1"), answer)).status).toBe(200);
 
     const refused = await limits.run(requestFrom("198.51.100.1"), answer);
@@ -43,7 +49,7 @@ describe("rate limit", () => {
   });
 
   it("does not run the handler when refusing", async () => {
-    const limits = createDiagnosticsLimits({ requestsPerMinute: 1 });
+    const limits = createDiagnosticsLimits({ requestsPerMinute: 1 }, behindOneProxy);
     const run = vi.fn(answer);
     await limits.run(requestFrom("a"), run);
     await limits.run(requestFrom("a"), run);
@@ -51,9 +57,28 @@ describe("rate limit", () => {
   });
 });
 
+describe("who counts as one client", () => {
+  // Regression: the first X-Forwarded-For value was the key, so a new value per request reset the budget.
+  it("without a trusted proxy, a forged X-Forwarded-For per request buys no fresh budget", async () => {
+    const limits = createDiagnosticsLimits({ requestsPerMinute: 2 });
+    const forged = (index: number) => new Request("http://kb.test/api/diagnostics/discovery", { headers: { "x-forwarded-for": `198.51.100.${index}` } });
+    const statuses = [];
+    for (let index = 0; index < 3; index += 1) statuses.push((await limits.run(forged(index), answer)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
+  it("behind a trusted proxy, what the client writes left of the proxy's entry changes nothing", async () => {
+    const limits = createDiagnosticsLimits({ requestsPerMinute: 2 }, behindOneProxy);
+    const forged = (index: number) => new Request("http://kb.test/api/diagnostics/discovery", { headers: { "x-forwarded-for": `198.51.100.${index}, 203.0.113.77` } });
+    const statuses = [];
+    for (let index = 0; index < 3; index += 1) statuses.push((await limits.run(forged(index), answer)).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+});
+
 describe("concurrency caps", () => {
   it("answers 429 when too many runs are in flight overall, and frees the slot when one ends", async () => {
-    const limits = createDiagnosticsLimits({ maxConcurrency: 2, maxConcurrencyPerClient: 2 });
+    const limits = createDiagnosticsLimits({ maxConcurrency: 2, maxConcurrencyPerClient: 2 }, behindOneProxy);
     const first = heldRun();
     const second = heldRun();
     const running = [limits.run(requestFrom("c1"), first.run), limits.run(requestFrom("c2"), second.run)];
@@ -70,7 +95,7 @@ describe("concurrency caps", () => {
   });
 
   it("caps one client's runs in flight while another client still passes", async () => {
-    const limits = createDiagnosticsLimits({ maxConcurrency: 8, maxConcurrencyPerClient: 2 });
+    const limits = createDiagnosticsLimits({ maxConcurrency: 8, maxConcurrencyPerClient: 2 }, behindOneProxy);
     const held = [heldRun(), heldRun()];
     const running = held.map((h) => limits.run(requestFrom("busy"), h.run));
 
@@ -85,7 +110,7 @@ describe("concurrency caps", () => {
   });
 
   it("frees the slot when the handler throws", async () => {
-    const limits = createDiagnosticsLimits({ maxConcurrency: 1 });
+    const limits = createDiagnosticsLimits({ maxConcurrency: 1 }, behindOneProxy);
     await expect(limits.run(requestFrom("x"), () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect((await limits.run(requestFrom("x"), answer)).status).toBe(200);
   });

@@ -7,3 +7,6 @@ export function GET(request: Request): Promise<Response> {
 export function POST(request: Request): Promise<Response> {
   return serveDiagnostic(request, "error-lookup");
 }
+
+// Methods it does not take: 405 with Allow (it runs without proxy.ts, which would say so).
+export { refuseMethod as PUT, refuseMethod as DELETE, refuseMethod as PATCH } from "@/lib/http/refuse-method";

@@ -3,3 +3,6 @@ import { serveDiagnostic } from "@/lib/net/diagnostics-route.server";
 export function POST(request: Request): Promise<Response> {
   return serveDiagnostic(request, "redirect-uri");
 }
+
+// Methods it does not take: 405 with Allow (it runs without proxy.ts, which would say so).
+export { refuseMethod as GET, refuseMethod as PUT, refuseMethod as DELETE, refuseMethod as PATCH } from "@/lib/http/refuse-method";
