@@ -186,9 +186,7 @@ export function getEngine(index: SearchIndex): Engine {
     idf,
     codeDocs,
     statusDocs,
-    specificPatterns: docs.map((doc) =>
-      doc.specificTo.length === 0 ? undefined : new RegExp(`(?<![a-z0-9])(?:${doc.specificTo.map((word) => word.replace(/[.]/g, "\\.")).join("|")})(?![a-z0-9])`),
-    ),
+    specificPatterns: specificPatterns(docs),
     tokens: new Map(),
     scratch: {
       seen: new Uint8Array(count),
@@ -221,4 +219,19 @@ export function tokensOf(engine: Engine, text: string): Term[] {
     engine.tokens.set(text, tokens);
   }
   return tokens;
+}
+
+/** Per document, what names its product (`specific_to`): one shared pattern per product, so a query tests each once. */
+function specificPatterns(docs: ReadonlyArray<{ specificTo: readonly string[] }>): Array<RegExp | undefined> {
+  const byProduct = new Map<string, RegExp>();
+  return docs.map((doc) => {
+    if (doc.specificTo.length === 0) return undefined;
+    const source = `(?<![a-z0-9])(?:${doc.specificTo.map((word) => word.replace(/[.]/g, "\\.")).join("|")})(?![a-z0-9])`;
+    let pattern = byProduct.get(source);
+    if (pattern === undefined) {
+      pattern = new RegExp(source);
+      byProduct.set(source, pattern);
+    }
+    return pattern;
+  });
 }

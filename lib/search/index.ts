@@ -154,10 +154,16 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     // that a playground or Keycloak entry also quotes belongs to the general entry first.
     const rawText = text.toLowerCase();
     const rankedDownFrom = new Map<number, number>();
+    const named = new Map<RegExp, boolean>();
     function unnamedSpecific(doc: number): boolean {
       const pattern = engine.specificPatterns[doc];
       if (pattern === undefined || (exactCodesOf.get(doc)?.length ?? 0) > 0) return false;
-      return !pattern.test(rawText);
+      let found = named.get(pattern);
+      if (found === undefined) {
+        found = pattern.test(rawText);
+        named.set(pattern, found);
+      }
+      return !found;
     }
 
     // Relevance, and which documents count as results at all.

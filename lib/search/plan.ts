@@ -19,6 +19,9 @@ export type QueryPlan = {
   sequence: Array<Map<string, number>>;
 };
 
+/** Longer than this, a query was pasted rather than typed (a typed one has at most a few words). */
+const typedQueryMaxLength = 200;
+
 export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
   const { options } = engine;
   const sources = [...parsed.codes, ...parsed.descriptions, ...parsed.messageLines];
@@ -34,8 +37,9 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     if (terms.length >= options.maxQueryTerms) break;
   }
 
-  // While typing, the last word is probably unfinished.
-  const rawTerms = toTerms(parsed.raw);
+  // While typing, the last word is probably unfinished. (A paste longer than a few words of input
+  // is not being typed: it is not tokenised a second time to find out.)
+  const rawTerms = parsed.raw.length <= typedQueryMaxLength ? toTerms(parsed.raw) : [];
   const typing = rawTerms.length > 0 && rawTerms.length <= options.shortQueryTerms && /[\p{L}\p{N}_]$/u.test(parsed.raw);
   const partial = typing ? rawTerms[rawTerms.length - 1] : undefined;
 

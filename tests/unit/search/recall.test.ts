@@ -36,9 +36,10 @@ const index = buildSearchIndex(docs);
 const sets = [
   { name: "tuned", file: "tests/fixtures/search-queries.json", minQueries: 60, floor: { at1: 0.95, at3: 1 }, printMisses: true },
   // Measured when it was frozen: recall@1 0.718, recall@3 0.863; 0.778 / 0.897 after messages from
-  // more stacks were added (target 0.9 / 0.97). The floor guards what is reached. Its misses are not
+  // more stacks were added, 0.821 / 0.915 after a second round of them and the tags for plain
+  // descriptions (target 0.9 / 0.97). The floor guards what is reached. Its misses are not
   // printed: ranking is improved through the causes of the tuned set's misses only.
-  { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.76, at3: 0.88 }, printMisses: false },
+  { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.8, at3: 0.9 }, printMisses: false },
 ] as const;
 
 for (const set of sets) {
