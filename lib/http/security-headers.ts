@@ -16,14 +16,11 @@ export const baseSecurityHeaders: Readonly<Record<string, string>> = {
 
 const formAction = "form-action 'self' http://localhost:* http://127.0.0.1:* https:";
 
-/**
- * Prerendered pages: built once, so no per-response nonce is possible, and Next's inline bootstrap
- * and RSC payload scripts need 'unsafe-inline'. Never 'unsafe-eval' outside `next dev`.
- */
-export function buildPageCsp(options: { dev: boolean }): string {
+/** The directives every page shares; only where scripts may come from differs. */
+function pageCsp(scriptSrc: string): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`,
+    `script-src ${scriptSrc}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self'",
@@ -36,24 +33,21 @@ export function buildPageCsp(options: { dev: boolean }): string {
 }
 
 /**
+ * Prerendered pages: built once, so no per-response nonce is possible, and Next's inline bootstrap
+ * and RSC payload scripts need 'unsafe-inline'. Never 'unsafe-eval' outside `next dev`.
+ */
+export function buildPageCsp(options: { dev: boolean }): string {
+  return pageCsp(`'self' 'unsafe-inline'${options.dev ? " 'unsafe-eval'" : ""}`);
+}
+
+/**
  * Pages rendered per request (the mock IdP's screens): scripts only from this origin or carrying
  * this response's nonce (Next adds it to its own inline scripts when it finds it in the request's
  * CSP), plus listed hashes for inline scripts of our own (the theme script).
  */
 export function buildNoncePageCsp(options: { nonce: string; scriptHashes: readonly string[]; dev: boolean }): string {
   const hashes = options.scriptHashes.map((hash) => ` '${hash}'`).join("");
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${options.nonce}'${hashes}${options.dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "frame-ancestors 'none'",
-    "base-uri 'self'",
-    formAction,
-    "object-src 'none'",
-  ].join("; ");
+  return pageCsp(`'self' 'nonce-${options.nonce}'${hashes}${options.dev ? " 'unsafe-eval'" : ""}`);
 }
 
 /** Documents written by hand (error answers, the mock IdP's small HTML pages): no script at all; inline styles only by hash. */
