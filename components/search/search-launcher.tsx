@@ -3,7 +3,7 @@
 // The header's search button and its shortcuts (`/` outside text fields, Ctrl/Cmd+K anywhere).
 // The dialog's code is not part of any page: it loads on the first request to open it, or a
 // moment earlier when the pointer or focus reaches the button.
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import type { SearchDialogProps } from "./search-dialog";
 
 const loadDialog = () => import("./search-dialog").then((module) => ({ default: module.SearchDialog }));
@@ -19,6 +19,7 @@ function isEditable(target: EventTarget | null): boolean {
 export function SearchLauncher(props: SearchLauncherProps) {
   const [openRequest, setOpenRequest] = useState(0);
   const open = useCallback(() => setOpenRequest((count) => count + 1), []);
+  const buttonRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
@@ -30,12 +31,15 @@ export function SearchLauncher(props: SearchLauncherProps) {
       open();
     }
     window.addEventListener("keydown", onKeyDown);
+    // Says the shortcuts are live (the page has hydrated); tests and scripts can wait for it.
+    buttonRef.current?.setAttribute("data-shortcuts", "ready");
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [open]);
 
   return (
     <>
       <button
+        ref={buttonRef}
         type="button"
         onClick={open}
         onPointerEnter={loadDialog}

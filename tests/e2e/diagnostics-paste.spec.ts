@@ -75,8 +75,10 @@ test.describe("error lookup", () => {
 
   test("search's no-results view links to the lookup with the query filled in", async ({ page }) => {
     await page.goto("/");
-    // The header button (not the "/" shortcut, which a keypress before hydration would miss).
-    await page.getByRole("banner").getByRole("button", { name: "Search", exact: true }).click();
+    // The header button, once the page has hydrated (a click before that would be lost).
+    const button = page.getByRole("banner").getByRole("button", { name: "Search", exact: true });
+    await expect(button).toHaveAttribute("data-shortcuts", "ready");
+    await button.click();
     const query = "qqzzxv wubble frobnicate";
     await page.getByRole("combobox").fill(query);
     await expect(page.getByTestId("search-no-results")).toBeVisible({ timeout: 10_000 });

@@ -13,7 +13,13 @@ function combobox(page: Page) {
   return dialog(page).getByRole("combobox");
 }
 
+/** The keyboard shortcuts work once the page has hydrated; a key pressed before that is lost. */
+async function shortcutsReady(page: Page) {
+  await expect(page.getByRole("banner").getByRole("button", { name: "Search", exact: true })).toHaveAttribute("data-shortcuts", "ready");
+}
+
 async function openWithButton(page: Page) {
+  await shortcutsReady(page);
   await page.getByRole("banner").getByRole("button", { name: "Search", exact: true }).click();
   await expect(dialog(page)).toBeVisible();
   await expect(combobox(page)).toBeFocused();
@@ -55,6 +61,7 @@ test("typing shows results with the matched terms highlighted", async ({ page })
 
 test("arrow keys move the selection and Enter opens the entry", async ({ page }) => {
   await page.goto("/troubleshooting");
+  await shortcutsReady(page);
   await page.keyboard.press("/");
   await expect(dialog(page)).toBeVisible();
   await expect(combobox(page)).toBeFocused();
@@ -77,6 +84,7 @@ test("arrow keys move the selection and Enter opens the entry", async ({ page })
 
 test("Ctrl+K opens search and Escape closes it, returning focus", async ({ page }) => {
   await page.goto("/troubleshooting/invalid-client");
+  await shortcutsReady(page);
   await page.keyboard.press("Control+k");
   await expect(dialog(page)).toBeVisible();
   await expect(combobox(page)).toBeFocused();
