@@ -27,9 +27,7 @@ export function CopyButton({ value, asUrl = false, fetchText = false, label, cla
       data-copy-value={value}
       className={className ?? defaultClassName}
     >
-      <span>{children ?? "Copy"}</span>
-      <span data-copied>Copied</span>
-      <span data-copy-failed>Copy failed</span>
+      {children ?? "Copy"}
     </button>
   );
 }

@@ -47,7 +47,10 @@ test("copy link puts the entry's and the cause's absolute URLs on the clipboard"
   await page.goto("/troubleshooting");
   const article = page.locator(`article[id="${slug}"]`);
   await article.getByRole("button", { name: /Copy link to 401 invalid_client/ }).click();
-  await expect(article.getByRole("button", { name: /Copy link to 401 invalid_client/ })).toHaveText("Copied", { useInnerText: true });
+  const button = article.getByRole("button", { name: /Copy link to 401 invalid_client/ });
+  await expect(button).toHaveAttribute("data-state", "copied");
+  // The result shows over the label (CSS), in the button's own box.
+  expect(await button.evaluate((element) => getComputedStyle(element, "::after").content)).toBe('"Copied"');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}/troubleshooting#${slug}`);
 
   await page.goto(`/troubleshooting/${slug}`);

@@ -22,7 +22,15 @@ async function copy(button: Locator) {
     await button.click();
     await expect(button).toHaveAttribute("data-state", "copied", { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
-  await expect(button).toHaveText(/^Copied$/, { useInnerText: true });
+  await expect.poll(() => shownLabel(button)).toBe("Copied");
+}
+
+/** What a copy button shows: its label, or the result its state puts over it. */
+async function shownLabel(button: Locator): Promise<string> {
+  return button.evaluate((element) => {
+    const after = getComputedStyle(element, "::after").content;
+    return after && after !== "none" && after !== "normal" ? after.replace(/^"|"$/g, "") : (element.textContent ?? "").trim();
+  });
 }
 
 async function clipboard(page: Page): Promise<string> {
