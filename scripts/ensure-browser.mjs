@@ -2,11 +2,11 @@
 // Finds a Chromium for Playwright, installing one if none is present. Order: the
 // CHROMIUM_PATH override, the system's chromium, Playwright's own cache; otherwise
 // `apt-get install chromium` (Debian, as root) or `playwright install chromium`.
-import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { aptInstall, canAptInstall, run } from "./apt-install.mjs";
 
 const systemPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -34,25 +34,18 @@ export function findChromium() {
   return [...systemPaths, ...playwrightCachePaths()].find((candidate) => existsSync(candidate));
 }
 
-function run(command, args) {
-  console.log(`ensure-browser: running ${command} ${args.join(" ")}`);
-  execFileSync(command, args, { stdio: "inherit" });
-}
-
 export function ensureChromium() {
   const found = findChromium();
   if (found) {
     console.log(`ensure-browser: using ${found}`);
     return found;
   }
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot && existsSync("/usr/bin/apt-get")) {
+  if (canAptInstall()) {
     console.log("ensure-browser: no Chromium found; installing Debian's chromium package");
-    run("apt-get", ["update"]);
-    run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"]);
+    aptInstall("ensure-browser", ["chromium"]);
   } else {
     console.log("ensure-browser: no Chromium found and not root on Debian; asking Playwright to download one");
-    run("npx", ["playwright", "install", "chromium"]);
+    run("ensure-browser", "npx", ["playwright", "install", "chromium"]);
   }
   const installed = findChromium();
   if (!installed) throw new Error("ensure-browser: Chromium is still missing after installing; set CHROMIUM_PATH to an executable.");
