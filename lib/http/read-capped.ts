@@ -6,7 +6,14 @@ export type CappedTextResult =
   | { ok: false; reason: "too_large"; limit: number; message: string }
   | { ok: false; reason: "not_utf8" | "unreadable"; message: string };
 
-type BodySource = { headers: Headers; body: ReadableStream<Uint8Array> | null };
+/** What a byte stream must offer: its default reader (DOM and Node web streams alike). */
+type ByteReader = {
+  read(): Promise<{ done: true; value?: undefined } | { done: false; value: Uint8Array }>;
+  cancel(reason?: unknown): Promise<void>;
+};
+type ByteStream = { getReader(): ByteReader } | ReadableStream<Uint8Array>;
+
+type BodySource = { headers: Headers; body: ByteStream | null };
 
 function tooLarge(limit: number): CappedTextResult {
   return { ok: false, reason: "too_large", limit, message: `The request body is larger than ${formatBytes(limit)}; send less.` };
@@ -18,31 +25,23 @@ export function formatBytes(bytes: number): string {
 }
 
 /**
- * The body as UTF-8 text, or a refusal: `too_large` as soon as the declared length or the bytes
- * received pass `limit` (the rest is never read), `not_utf8` when the bytes do not decode,
- * `unreadable` when the stream broke off.
+ * A stream's bytes, or how many had arrived when they passed `limit` (the stream is then
+ * cancelled and the rest never read). A stream that breaks off throws, as its reader does.
  */
-export async function readCappedText(request: BodySource, limit: number): Promise<CappedTextResult> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (Number.isFinite(declared) && declared > limit) return tooLarge(limit);
-  if (request.body === null) return { ok: true, text: "" };
-  const reader = request.body.getReader();
+export async function readCappedBytes(body: ByteStream | null, limit: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; bytes: number }> {
+  if (body === null) return { ok: true, bytes: new Uint8Array(0) };
+  const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return tooLarge(limit);
-      }
-      chunks.push(value);
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      return { ok: false, bytes: size };
     }
-  } catch {
-    // The client went away mid-body, or the stream broke: nothing usable was sent.
-    return { ok: false, reason: "unreadable", message: "The request body could not be read completely; send it again." };
+    chunks.push(value);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -50,8 +49,27 @@ export async function readCappedText(request: BodySource, limit: number): Promis
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
+  return { ok: true, bytes };
+}
+
+/**
+ * The body as UTF-8 text, or a refusal: `too_large` as soon as the declared length or the bytes
+ * received pass `limit` (the rest is never read), `not_utf8` when the bytes do not decode,
+ * `unreadable` when the stream broke off.
+ */
+export async function readCappedText(request: BodySource, limit: number): Promise<CappedTextResult> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (Number.isFinite(declared) && declared > limit) return tooLarge(limit);
+  let read: Awaited<ReturnType<typeof readCappedBytes>>;
   try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+    read = await readCappedBytes(request.body, limit);
+  } catch {
+    // The client went away mid-body, or the stream broke: nothing usable was sent.
+    return { ok: false, reason: "unreadable", message: "The request body could not be read completely; send it again." };
+  }
+  if (!read.ok) return tooLarge(limit);
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(read.bytes) };
   } catch {
     return { ok: false, reason: "not_utf8", message: "The request body is not valid UTF-8." };
   }

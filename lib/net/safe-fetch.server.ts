@@ -5,11 +5,11 @@ import "server-only";
 // literals before connecting, and the peer address once more after.
 import { lookup as dnsLookup } from "node:dns";
 import { isIP, type LookupFunction, type Socket } from "node:net";
-import type { ReadableStream } from "node:stream/web";
 import type { TLSSocket } from "node:tls";
 import { Agent, buildConnector, fetch } from "undici";
 import type { DiagnosticFetch, DiagnosticRequest, FetchFailure, FetchOutcome } from "@/lib/diagnostics/fetcher";
 import { checkAddress, checkUrl, findInvalidAddresses, type AddressPolicyOptions, type UrlPolicyOptions } from "./address-policy";
+import { readCappedBytes } from "@/lib/http/read-capped";
 import { defaultFetchLimits } from "./fetch-limits";
 
 export type SafeFetchOptions = UrlPolicyOptions & {
@@ -183,28 +183,6 @@ function toPlatformHeaders(source: { forEach(callback: (value: string, name: str
   return headers;
 }
 
-type BodyResult = { ok: true; text: string } | { ok: false; bytes: number };
-
-/** Reads the body as text, cancelling the stream as soon as it passes `maxBytes`. */
-async function readCappedBody(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<BodyResult> {
-  if (body === null) return { ok: true, text: "" };
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let bytes = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes += value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return { ok: false, bytes };
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return { ok: true, text: text + decoder.decode() };
-}
-
 /**
  * The guarded fetch. Rules: every hop passes checkUrl (scheme, credentials, port, IP literal) and
  * connects through the guarded connector; at most `maxRedirects` hops (303, and 301/302 after a
@@ -266,12 +244,12 @@ export function createSafeFetch(options: SafeFetchOptions = {}): DiagnosticFetch
         await response.body?.cancel().catch(() => undefined);
         return { ok: false, error: { code: "too_large", message: `${current} declares a ${declared}-byte body; diagnostics read at most ${formatBytes(maxBytes)}`, url: current } };
       }
-      const read = await readCappedBody(response.body, maxBytes);
+      const read = await readCappedBytes(response.body, maxBytes);
       if (!read.ok) {
         return { ok: false, error: { code: "too_large", message: `${current} sent more than ${formatBytes(maxBytes)}; diagnostics stop reading there`, url: current } };
       }
       const elapsedMs = Math.round(performance.now() - started);
-      return { ok: true, response: { url: current, status: response.status, headers: toPlatformHeaders(response.headers), body: read.text, redirects, elapsedMs } };
+      return { ok: true, response: { url: current, status: response.status, headers: toPlatformHeaders(response.headers), body: new TextDecoder().decode(read.bytes), redirects, elapsedMs } };
     }
   }
 
