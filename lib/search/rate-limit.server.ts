@@ -1,10 +1,8 @@
 // `/api/search`'s budget: SEARCH_RATE_LIMIT requests per client per minute (default 300, far
 // above what typing in the search box sends), counted in Redis when REDIS_URL is set so every
 // instance spends one budget. Over budget: 429 JSON with Retry-After.
-import { clientAddress, parseProxyTrust } from "@/lib/net/client-address";
-import { parseCount } from "@/lib/net/diagnostics-limits.server";
-import { getSharedRateLimits } from "@/lib/store/rate-limit.server";
-import { isSharedStoreUnavailable, storeUnavailableResponse } from "@/lib/store/unavailable";
+import { spendClientBudget } from "@/lib/store/client-budget.server";
+import { storeUnavailableResponse } from "@/lib/store/unavailable";
 
 export const defaultSearchRequestsPerMinute = 300;
 
@@ -15,19 +13,18 @@ function misconfigured(message: string): Response {
 
 /** The refusal to send instead of searching, or null when the request is within budget. */
 export async function limitSearchRequest(request: Request): Promise<Response | null> {
-  const max = parseCount(process.env.SEARCH_RATE_LIMIT, defaultSearchRequestsPerMinute, 100_000);
-  if (max === null) return misconfigured(`SEARCH_RATE_LIMIT must be a whole number of requests per minute from 1 to 100000 (got "${process.env.SEARCH_RATE_LIMIT?.slice(0, 40)}")`);
-  const trust = parseProxyTrust(process.env);
-  if (!trust.ok) return misconfigured(trust.message);
-  try {
-    const decision = await getSharedRateLimits().hit("search", clientAddress(request.headers, trust.trust), { max, windowSeconds: 60 });
-    if (decision.ok) return null;
-    return Response.json(
-      { error: "rate_limited", message: `Too many searches from this client: at most ${max} a minute. Try again in ${decision.retryAfterSeconds} s.` },
-      { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(decision.retryAfterSeconds) } },
-    );
-  } catch (error) {
-    if (!isSharedStoreUnavailable(error)) throw error;
-    return storeUnavailableResponse(error);
+  const outcome = await spendClientBudget(request, { name: "search", variable: "SEARCH_RATE_LIMIT", fallback: defaultSearchRequestsPerMinute, max: 100_000 });
+  switch (outcome.kind) {
+    case "within":
+      return null;
+    case "misconfigured":
+      return misconfigured(outcome.message);
+    case "unavailable":
+      return storeUnavailableResponse(outcome.error);
+    case "over":
+      return Response.json(
+        { error: "rate_limited", message: `Too many searches from this client: at most ${outcome.perMinute} a minute. Try again in ${outcome.retryAfterSeconds} s.` },
+        { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(outcome.retryAfterSeconds) } },
+      );
   }
 }
