@@ -70,10 +70,13 @@ export const frontmatterSchema = z.strictObject({
   widgets: z.array(z.enum(widgetIds)).default([]),
   /**
    * The product or vendor this entry is about, as words a paste would name (`[keycloak]`). Search
-   * ranks such an entry at full strength only when the input names one of them or carries one of
-   * its codes; otherwise the general entry for the same message wins.
+   * ranks such an entry at full strength only when the input names one of them (a word, or words
+   * in a row: `step 3`) or carries a code of its that no general entry has; otherwise the general
+   * entry for the same message wins.
    */
-  specific_to: z.array(z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "write a lower-case word, e.g. keycloak")).default([]),
+  specific_to: z
+    .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*(?: [a-z0-9][a-z0-9.-]*)*$/, "write lower-case words separated by single spaces, e.g. keycloak or step 3"))
+    .default([]),
 });
 
 export type Area = z.infer<typeof areaSchema>;

@@ -150,14 +150,16 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       }
     }
 
-    // Product and vendor entries need the product named (or one of their codes): a generic message
+    // Product and vendor entries need the product named (or a code of theirs no general entry has): a generic message
     // that a playground or Keycloak entry also quotes belongs to the general entry first.
     const rawText = text.toLowerCase();
     const rankedDownFrom = new Map<number, number>();
     const named = new Map<RegExp, boolean>();
     function unnamedSpecific(doc: number): boolean {
       const pattern = engine.specificPatterns[doc];
-      if (pattern === undefined || (exactCodesOf.get(doc)?.length ?? 0) > 0) return false;
+      if (pattern === undefined) return false;
+      // A code only product entries carry (AADSTS7000215) names the product; invalid_client does not.
+      if (exactCodesOf.get(doc)?.some((code) => !engine.generalCodes.has(code))) return false;
       let found = named.get(pattern);
       if (found === undefined) {
         found = pattern.test(rawText);

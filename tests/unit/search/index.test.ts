@@ -196,6 +196,20 @@ describe("ranking: product and vendor entries need the product named", () => {
   it("does not take a word that merely contains the name", () => {
     expect(first("acmeish proxy: blocked by CORS policy")).toBe("general-cors");
   });
+
+  it("does not count a code a general entry also carries as naming the product", () => {
+    const shared = [
+      { ...base, slug: "general-client", title: "Client authentication failed", url: "/troubleshooting/general-client", messages: ["Client authentication failed"], specificTo: [], codes: ["invalid_client"], rank: 5 },
+      { ...base, slug: "acme-client", title: "Acme: client authentication failed", url: "/troubleshooting/acme-client", messages: ["Client authentication failed"], specificTo: ["acme", "step 3"], codes: ["invalid_client", "ACME_7"] },
+    ];
+    const sharedIndex = buildSearchIndex(shared);
+    const top = (query: string) => searchIndex(sharedIndex, query).results[0]?.slug;
+    expect(top('{"error":"invalid_client","error_description":"Client authentication failed"}')).toBe("general-client");
+    expect(top("ACME_7 invalid_client")).toBe("acme-client");
+    // Several words in a row name it too, whatever the spacing and case.
+    expect(top("Step  3: invalid_client")).toBe("acme-client");
+    expect(top("step 31 invalid_client")).toBe("general-client");
+  });
 });
 
 describe("ranking: code pages below the entries that carry the code", () => {
