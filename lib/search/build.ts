@@ -136,7 +136,8 @@ export function openSearchIndex(index: SearchIndex): OpenedSearchIndex {
     for (const code of doc.codes) add(code, field.codes, 0);
     doc.messages.forEach((message, at) => add(message.norm, field.messages, at));
     add(columns.symptom[docId] ?? "", field.symptom, 0);
-    add(doc.tags.join("\n"), field.tags, 0);
+    // An entry's slug is its short name ("iss-mismatch", "clock-skew"): its words count as tags.
+    add([...doc.tags, ...(kind === "entry" ? [slug.replace(/-/g, " ")] : [])].join("\n"), field.tags, 0);
     add(doc.summary, field.summary, 0);
     const causeWords = columns.causeWords[docId] ?? [];
     causes.forEach((cause, at) => {
