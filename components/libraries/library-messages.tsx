@@ -7,7 +7,7 @@ export function LibraryMessageList({ messages }: { messages: readonly LibraryMes
   return (
     <ul className="mt-6 space-y-4">
       {messages.map((message, index) => (
-        <li key={`${message.slug}-${index}`} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+        <li key={`${message.slug}-${index}`} data-entry={message.slug} className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <code className="block font-mono text-sm break-words whitespace-pre-wrap">{message.text}</code>
           <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">{message.source}</p>
           <p className="mt-2 text-sm">

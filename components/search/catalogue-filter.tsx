@@ -3,14 +3,22 @@
 // The catalogue's `?q=` filter: the same search as the header dialog, applied in place. Entries
 // that do not match are hidden (and areas left empty with them); the query is kept in the URL so
 // a filtered catalogue can be shared. Works on the server-rendered page: the elements carry
-// `data-entry="<slug>"` (entries) and `data-area="<id>"` (area sections).
+// `data-entry="<slug>"` (entries, or each message of an entry on a library page) and
+// `data-area="<id>"` (area sections). A library page passes `library`, so only entries quoting
+// that library's messages match.
 import { useEffect, useId, useState, type ChangeEvent } from "react";
+import type { SearchResult } from "@/lib/search/index";
 import { useSearchEngine } from "./use-search-engine";
 
 export type CatalogueFilterProps = {
   /** Slugs of the entries rendered on the page, in page order. */
   slugs: readonly string[];
+  /** Only entries quoting this library's messages match (a library page filters its own list). */
+  library?: string;
+  label?: string;
 };
+
+const matchStrength: Record<SearchResult["match"], number> = { exact: 2, close: 1, words: 0 };
 
 function readQuery(): string {
   return new URLSearchParams(window.location.search).get("q") ?? "";
@@ -26,19 +34,21 @@ function writeQuery(query: string): void {
 function applyVisibility(visible: ReadonlySet<string> | null, slugs: readonly string[]): void {
   const areas = new Map<Element, boolean>();
   for (const slug of slugs) {
-    const element = document.querySelector(`[data-entry="${CSS.escape(slug)}"]`);
-    if (!(element instanceof HTMLElement)) continue;
     const show = visible === null || visible.has(slug);
-    element.hidden = !show;
-    const area = element.closest("[data-area]");
-    if (area) areas.set(area, (areas.get(area) ?? false) || show);
+    // A library page lists several messages of one entry: each carries the entry's slug.
+    for (const element of document.querySelectorAll(`[data-entry="${CSS.escape(slug)}"]`)) {
+      if (!(element instanceof HTMLElement)) continue;
+      element.hidden = !show;
+      const area = element.closest("[data-area]");
+      if (area) areas.set(area, (areas.get(area) ?? false) || show);
+    }
   }
   for (const [area, show] of areas) {
     if (area instanceof HTMLElement) area.hidden = !show;
   }
 }
 
-export function CatalogueFilter({ slugs }: CatalogueFilterProps) {
+export function CatalogueFilter({ slugs, library, label = "Filter the catalogue" }: CatalogueFilterProps) {
   const inputId = useId();
   const [query, setQuery] = useState("");
   const { engine, status, start } = useSearchEngine();
@@ -61,15 +71,14 @@ export function CatalogueFilter({ slugs }: CatalogueFilterProps) {
     }
     if (!engine) return;
     const onPage = new Set(slugs);
-    const visible = new Set(
-      engine
-        .search(query, slugs.length)
-        .results.filter((result) => result.kind === "entry" && onPage.has(result.slug))
-        .map((result) => result.slug),
-    );
+    const results = engine.search(query, slugs.length, library).results.filter((result) => result.kind === "entry" && onPage.has(result.slug));
+    // A paste that matched a code or a message exactly keeps only those entries, not every entry
+    // sharing a few of its words; otherwise the word matches are the answer.
+    const strongest = Math.max(0, ...results.map((result) => matchStrength[result.match]));
+    const visible = new Set(results.filter((result) => matchStrength[result.match] >= strongest).map((result) => result.slug));
     applyVisibility(visible, slugs);
     setShown(visible.size);
-  }, [engine, query, slugs]);
+  }, [engine, query, slugs, library]);
 
   useEffect(() => {
     const timer = window.setTimeout(() => writeQuery(query), 300);
@@ -95,7 +104,7 @@ export function CatalogueFilter({ slugs }: CatalogueFilterProps) {
   return (
     <div role="search" className="mt-6">
       <label htmlFor={inputId} className="text-sm font-medium text-zinc-700 dark:text-zinc-300">
-        Filter the catalogue
+        {label}
       </label>
       <div className="mt-1 flex gap-2">
         <input

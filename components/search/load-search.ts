@@ -5,7 +5,8 @@ import type { SearchResponse } from "@/lib/search/index";
 /** Served by app/search-index.json/route.ts, prerendered at build time. */
 export const searchIndexPath = "/search-index.json";
 
-export type LoadedSearch = { search: (query: string, limit?: number) => SearchResponse };
+/** `library` keeps entries quoting one of that library's messages (`content/libraries.json` ids). */
+export type LoadedSearch = { search: (query: string, limit?: number, library?: string) => SearchResponse };
 
 let loading: Promise<LoadedSearch> | undefined;
 
@@ -18,7 +19,7 @@ export function loadSearch(): Promise<LoadedSearch> {
     }),
   ]).then(([engine, json]: [typeof import("@/lib/search/index"), unknown]) => {
     if (!engine.isSearchIndex(json)) throw new Error(`${searchIndexPath} is not a search index this page can read; reload the page`);
-    return { search: (query: string, limit?: number) => engine.searchIndex(json, query, { limit }) };
+    return { search: (query: string, limit?: number, library?: string) => engine.searchIndex(json, query, library === undefined ? { limit } : { limit, library }) };
   });
   // A failed load (offline, deploy in progress) may be retried on the next open.
   loading.catch(() => {

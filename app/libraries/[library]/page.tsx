@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { LibraryMessageList } from "@/components/libraries/library-messages";
+import { CatalogueFilter } from "@/components/search/catalogue-filter";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { messagesByLibrary, stackLabels } from "@/lib/content/libraries";
 import { getLibraries } from "@/lib/content/libraries.server";
@@ -42,6 +43,11 @@ export default async function LibraryPage({ params }: PageProps<"/libraries/[lib
       <p className="mt-3 text-zinc-700 dark:text-zinc-300">
         {found.messages.length} {found.messages.length === 1 ? "message" : "messages"} the catalogue explains, as {found.library.name} prints them.
       </p>
+      <CatalogueFilter
+        slugs={[...new Set(found.messages.map((message) => message.slug))]}
+        library={found.library.id}
+        label={`Paste what ${found.library.name} printed`}
+      />
       <LibraryMessageList messages={found.messages} />
     </>
   );
