@@ -34,8 +34,13 @@ export type SearchableEntry = Pick<
   "slug" | "title" | "area" | "summary" | "codes" | "http" | "messages" | "specific_to" | "tags" | "symptom" | "causes" | "fix" | "rank"
 >;
 
-/** `libraries` (content/libraries.json) names the library of each message, for the library filter. */
-export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[] = []): SearchDoc {
+/**
+ * `libraries` (content/libraries.json) names the library of each message, for the library filter.
+ * `vendorCodes` (lower case): codes a vendor defines (`AADSTS7000215`, not `invalid_client`); on a
+ * product entry they name its product, like the words of `specific_to`.
+ */
+export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[] = [], vendorCodes: ReadonlySet<string> = new Set()): SearchDoc {
+  const specificTo = entry.specific_to.length === 0 ? [] : [...entry.specific_to, ...entry.codes.map((code) => code.toLowerCase()).filter((code) => vendorCodes.has(code))];
   return {
     kind: "entry",
     slug: entry.slug,
@@ -47,7 +52,7 @@ export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[
     http: [...entry.http],
     messages: entry.messages.map((message) => message.text),
     libraries: entry.messages.map((message) => (message.source ? (libraryForSource(libraries, message.source)?.id ?? "") : "")),
-    specificTo: [...entry.specific_to],
+    specificTo: [...new Set(specificTo)],
     tags: [...entry.tags],
     symptom: entry.symptom.text,
     causes: entry.causes.map((cause) => ({ id: cause.id, title: cause.title, text: cause.text })),
@@ -56,12 +61,18 @@ export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[
   };
 }
 
-export function toSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[] = []): SearchDoc[] {
-  return entries.map((entry) => toSearchDoc(entry, libraries));
+export function toSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[] = [], vendorCodes: ReadonlySet<string> = new Set()): SearchDoc[] {
+  return entries.map((entry) => toSearchDoc(entry, libraries, vendorCodes));
+}
+
+/** The site's search documents: every entry, then the reference codes no entry cites. */
+export function toCatalogueSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[], codes: readonly SearchableCode[]): SearchDoc[] {
+  const vendorCodes = new Set(codes.filter((code) => code.source === "vendor").map((code) => code.code.toLowerCase()));
+  return [...toSearchDocs(entries, libraries, vendorCodes), ...toCodeSearchDocs(codes, entries)];
 }
 
 /** The parts of an error-code definition search uses (see `lib/codes/schema.ts`). */
-export type SearchableCode = { code: string; meaning: string; http: number | null; returned_at: string; vendor?: string };
+export type SearchableCode = { code: string; meaning: string; http: number | null; returned_at: string; source?: string; vendor?: string };
 
 /**
  * Reference codes that no entry cites become documents of their own, one per code (the meanings

@@ -44,8 +44,6 @@ export type Engine = {
   statusDocs: Map<number, number[]>;
   /** Per doc, a pattern for the product or vendor words it needs named (`specificTo`), if any. */
   specificPatterns: Array<RegExp | undefined>;
-  /** Codes that some general entry (no `specificTo`) carries: naming one does not name a product. */
-  generalCodes: Set<string>;
   /** Typo lookup, built on the first typo: every spelling (term or word form) and its symmetric-delete neighbourhood. */
   spellings?: { words: string[]; termIds: number[]; deletes: Map<string, number[]> };
   fuseAll?: Fuse<FuseItem>;
@@ -189,7 +187,6 @@ export function getEngine(index: SearchIndex): Engine {
     codeDocs,
     statusDocs,
     specificPatterns: specificPatterns(docs),
-    generalCodes: new Set(docs.flatMap((doc) => (doc.kind === "entry" && doc.specificTo.length === 0 ? doc.codes.map(normalizeCode) : []))),
     tokens: new Map(),
     scratch: {
       seen: new Uint8Array(count),
@@ -229,7 +226,7 @@ function specificPatterns(docs: ReadonlyArray<{ specificTo: readonly string[] }>
   const byProduct = new Map<string, RegExp>();
   return docs.map((doc) => {
     if (doc.specificTo.length === 0) return undefined;
-    const source = `(?<![a-z0-9])(?:${doc.specificTo.map((words) => words.replace(/[.]/g, "\\.").replace(/ /g, "\\s+")).join("|")})(?![a-z0-9])`;
+    const source = `(?<![a-z0-9])(?:${doc.specificTo.map((words) => words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|")})(?![a-z0-9])`;
     let pattern = byProduct.get(source);
     if (pattern === undefined) {
       pattern = new RegExp(source);

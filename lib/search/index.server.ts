@@ -4,18 +4,15 @@ import "server-only";
 import { getCodeReference } from "@/lib/codes/reference";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { getLibraries } from "@/lib/content/libraries.server";
-import { toCodeSearchDocs, toSearchDocs } from "./documents";
+import { toCatalogueSearchDocs } from "./documents";
 import { buildSearchIndex, type SearchIndex } from "./index";
 
 let indexPromise: Promise<SearchIndex> | undefined;
 
 export function getSearchIndex(): Promise<SearchIndex> {
   indexPromise ??= getCatalogue().then((catalogue) =>
-    buildSearchIndex([
-      ...toSearchDocs(catalogue.entries, getLibraries()),
-      // Codes of the reference that no entry cites still get found (they link to /codes/<code>).
-      ...toCodeSearchDocs(getCodeReference().definitions, catalogue.entries),
-    ]),
+    // Codes of the reference that no entry cites still get found (they link to /codes/<code>).
+    buildSearchIndex(toCatalogueSearchDocs(catalogue.entries, getLibraries(), getCodeReference().definitions)),
   );
   return indexPromise;
 }

@@ -150,7 +150,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       }
     }
 
-    // Product and vendor entries need the product named (or a code of theirs no general entry has): a generic message
+    // Product and vendor entries need the product named (or one of the vendor's codes): a generic message
     // that a playground or Keycloak entry also quotes belongs to the general entry first.
     const rawText = text.toLowerCase();
     const rankedDownFrom = new Map<number, number>();
@@ -158,8 +158,9 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     function unnamedSpecific(doc: number): boolean {
       const pattern = engine.specificPatterns[doc];
       if (pattern === undefined) return false;
-      // A code only product entries carry (AADSTS7000215) names the product; invalid_client does not.
-      if (exactCodesOf.get(doc)?.some((code) => !engine.generalCodes.has(code))) return false;
+      // A vendor's code (AADSTS7000215, listed in `specificTo`) names the product; invalid_client does not.
+      const specificTo = docs[doc]?.specificTo ?? [];
+      if (exactCodesOf.get(doc)?.some((code) => specificTo.includes(code))) return false;
       let found = named.get(pattern);
       if (found === undefined) {
         found = pattern.test(rawText);

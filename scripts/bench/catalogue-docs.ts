@@ -10,7 +10,7 @@ import { compileEntry } from "@/lib/content/compile.server";
 import { frontmatterSchema } from "@/lib/content/schema";
 import { getCodeReference } from "@/lib/codes/reference";
 import { librariesSchema } from "@/lib/content/libraries";
-import { toCodeSearchDocs, toSearchDocs, type SearchableEntry, type SearchDoc } from "@/lib/search/documents";
+import { toCatalogueSearchDocs, type SearchableEntry, type SearchDoc } from "@/lib/search/documents";
 
 export type CatalogueDocs = {
   docs: SearchDoc[];
@@ -29,7 +29,7 @@ export async function loadCatalogueDocs(root: string = process.cwd()): Promise<C
   const knownLibraries = libraries.success ? libraries.data : [];
   if (strict.ok) {
     const { entries } = strict.catalogue;
-    return { docs: [...toSearchDocs(entries, knownLibraries), ...toCodeSearchDocs(codes, entries)], source: "catalogue", problems: [] };
+    return { docs: toCatalogueSearchDocs(entries, knownLibraries, codes), source: "catalogue", problems: [] };
   }
 
   const problems = strict.problems.map((problem) => `${problem.file}: ${problem.field}: ${problem.message}`);
@@ -48,5 +48,5 @@ export async function loadCatalogueDocs(root: string = process.cwd()): Promise<C
     const { slug, ...rest } = frontmatter.data;
     entries.push({ ...rest, ...compiled.compiled.body, slug: slug ?? path.basename(file, ".mdx") });
   }
-  return { docs: [...toSearchDocs(entries, knownLibraries), ...toCodeSearchDocs(codes, entries)], source: "lenient", problems };
+  return { docs: toCatalogueSearchDocs(entries, knownLibraries, codes), source: "lenient", problems };
 }

@@ -178,7 +178,7 @@ describe("ranking: product and vendor entries need the product named", () => {
   const base = { kind: "entry" as const, area: "other-idps", summary: "", codes: [], http: [], tags: [], symptom: "", causes: [], fix: "", rank: 1 };
   const docs = [
     { ...base, slug: "general-cors", title: "CORS error on the token request", url: "/troubleshooting/general-cors", messages: ["blocked by CORS policy"], specificTo: [], rank: 5 },
-    { ...base, slug: "acme-cors", title: "Acme console: CORS error", url: "/troubleshooting/acme-cors", messages: ["blocked by CORS policy"], specificTo: ["acme"], codes: ["ACME_401"] },
+    { ...base, slug: "acme-cors", title: "Acme console: CORS error", url: "/troubleshooting/acme-cors", messages: ["blocked by CORS policy"], specificTo: ["acme", "acme_401"], codes: ["ACME_401"] },
   ];
   const specificIndex = buildSearchIndex(docs);
   const first = (query: string) => searchIndex(specificIndex, query).results[0]?.slug;
@@ -189,7 +189,7 @@ describe("ranking: product and vendor entries need the product named", () => {
     expect(first("https://console.acme.example/ blocked by CORS policy")).toBe("acme-cors");
   });
 
-  it("counts one of the product's codes as naming it", () => {
+  it("counts one of the vendor's codes (listed with its words) as naming it", () => {
     expect(first("ACME_401 blocked by CORS policy")).toBe("acme-cors");
   });
 
@@ -197,10 +197,10 @@ describe("ranking: product and vendor entries need the product named", () => {
     expect(first("acmeish proxy: blocked by CORS policy")).toBe("general-cors");
   });
 
-  it("does not count a code a general entry also carries as naming the product", () => {
+  it("does not count a standard code the product entry also carries as naming the product", () => {
     const shared = [
       { ...base, slug: "general-client", title: "Client authentication failed", url: "/troubleshooting/general-client", messages: ["Client authentication failed"], specificTo: [], codes: ["invalid_client"], rank: 5 },
-      { ...base, slug: "acme-client", title: "Acme: client authentication failed", url: "/troubleshooting/acme-client", messages: ["Client authentication failed"], specificTo: ["acme", "step 3"], codes: ["invalid_client", "ACME_7"] },
+      { ...base, slug: "acme-client", title: "Acme: client authentication failed", url: "/troubleshooting/acme-client", messages: ["Client authentication failed"], specificTo: ["acme", "step 3", "acme_7"], codes: ["invalid_client", "ACME_7"] },
     ];
     const sharedIndex = buildSearchIndex(shared);
     const top = (query: string) => searchIndex(sharedIndex, query).results[0]?.slug;
