@@ -67,7 +67,9 @@ export function toSearchDocs(entries: readonly SearchableEntry[], libraries: rea
 
 /** The site's search documents: every entry, then the reference codes no entry cites. */
 export function toCatalogueSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[], codes: readonly SearchableCode[]): SearchDoc[] {
-  const vendorCodes = new Set(codes.filter((code) => code.source === "vendor").map((code) => code.code.toLowerCase()));
+  // A vendor's own code: `AADSTS7000215`, not Keycloak's or Google's use of `invalid_client`.
+  const standard = new Set(codes.filter((code) => code.source !== "vendor").map((code) => code.code.toLowerCase()));
+  const vendorCodes = new Set(codes.map((code) => code.code.toLowerCase()).filter((code) => !standard.has(code)));
   return [...toSearchDocs(entries, libraries, vendorCodes), ...toCodeSearchDocs(codes, entries)];
 }
 

@@ -103,7 +103,8 @@ export type Term = {
   end: number;
 };
 
-type WordTerms = Array<{ term: string; word: string; offset: number }>;
+/** `compound`: the whole of a word whose parts follow it as terms (`invalid_client`, `BadJWTException`). */
+type WordTerms = Array<{ term: string; word: string; offset: number; compound?: true }>;
 
 // Words repeat a lot (within a document and across queries); remember what each one yields.
 const wordCache = new Map<string, WordTerms>();
@@ -130,7 +131,7 @@ function termsOfWord(word: string): WordTerms {
   const offset = lowerWord.indexOf(lower);
   if (lower.length >= 2 && !isPlaceholderWord(lower)) {
     if (lower.includes("_")) {
-      out.push({ term: lower, word: lower, offset });
+      out.push({ term: lower, word: lower, offset, compound: true });
       let cursor = 0;
       for (const part of lower.split("_")) {
         if (part.length >= 2 && !isStopword(part) && !isPlaceholderWord(part)) {
@@ -139,9 +140,10 @@ function termsOfWord(word: string): WordTerms {
         cursor += part.length + 1;
       }
     } else if (!isStopword(lower)) {
-      out.push({ term: stem(lower), word: lower, offset });
+      const parts = camelParts(word);
+      out.push({ term: stem(lower), word: lower, offset, ...(parts.length > 0 ? { compound: true as const } : {}) });
       // Library identifiers in camelCase also count as their words.
-      for (const { part, offset: partOffset } of camelParts(word)) {
+      for (const { part, offset: partOffset } of parts) {
         const partLower = part.toLowerCase();
         if (partLower.length >= 2 && !isStopword(partLower)) out.push({ term: stem(partLower), word: partLower, offset: partOffset });
       }
@@ -177,11 +179,11 @@ export function tokenizeWithOffsets(text: string): Term[] {
 }
 
 /** The index terms of `text` with the words they come from, in order, with duplicates. */
-export function toTermWords(text: string): Array<{ term: string; word: string }> {
+export function toTermWords(text: string): Array<{ term: string; word: string; compound?: true }> {
   const stripped = stripValues(text, true);
-  const out: Array<{ term: string; word: string }> = [];
+  const out: Array<{ term: string; word: string; compound?: true }> = [];
   for (const match of stripped.matchAll(termPattern)) {
-    for (const item of termsOfWord(match[0])) out.push({ term: item.term, word: item.word });
+    for (const item of termsOfWord(match[0])) out.push(item.compound ? { term: item.term, word: item.word, compound: true } : { term: item.term, word: item.word });
   }
   return out;
 }

@@ -17,6 +17,8 @@ export type QueryPlan = {
   correctedWords: string[];
   /** Short queries: the vocabulary terms each word position reaches, in order, for phrase matching. */
   sequence: Array<Map<string, number>>;
+  /** Terms that are a whole compound (`BadJWTException`) whose parts are terms of their own. */
+  compounds: Set<string>;
 };
 
 /** Longer than this, a query was pasted rather than typed (a typed one has at most a few words). */
@@ -27,8 +29,10 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
   const sources = [...parsed.codes, ...parsed.descriptions, ...parsed.messageLines];
   const terms: string[] = [];
   const surface = new Map<string, string>();
+  const compounds = new Set<string>();
   for (const source of sources) {
-    for (const { term, word } of toTermWords(source)) {
+    for (const { term, word, compound } of toTermWords(source)) {
+      if (compound) compounds.add(term);
       if (surface.has(term)) continue;
       surface.set(term, word);
       terms.push(term);
@@ -93,5 +97,5 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     }
     if (!changed) correctedWords.length = 0;
   }
-  return { terms, resolved, lines, words, correctedWords, sequence };
+  return { terms, resolved, lines, words, correctedWords, sequence, compounds };
 }
