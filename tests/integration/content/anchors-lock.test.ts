@@ -59,7 +59,8 @@ describe("the anchors lock on the real content", () => {
   it("fails on a renamed entry and cause with the lines to add, then passes once they are added and recorded", async () => {
     await rename(path.join(root, oldFile), path.join(root, newFile));
     await updateReferences(oldSlug, newSlug);
-    await edit(newFile, (text) => text.replace('<Cause id="google-access-type"', '<Cause id="google-access-type-offline"'));
+    // A renamed cause takes the messages that point at it along.
+    await edit(newFile, (text) => text.replace('<Cause id="google-access-type"', '<Cause id="google-access-type-offline"').replace(/^(\s+cause: )google-access-type$/gm, "$1google-access-type-offline"));
     const source = await readFile(path.join(root, newFile), "utf8");
     const causeLine = source.split("\n").findIndex((line) => line.startsWith('<Cause id="google-access-type-offline"')) + 1;
     const kept = [...source.matchAll(/<Cause id="([a-z0-9-]+)"/g)].map((match) => match[1]).filter((id) => id !== "google-access-type-offline");

@@ -33,7 +33,7 @@ describe("GET /api/diagnostics/error-lookup", () => {
       tool: "error-lookup",
       ok: true,
       parsed: { codes: ["invalid_client"], status: null, description: "Client authentication failed", vendor: null },
-      codes: [{ code: "invalid_client", known: true, url: "/codes/invalid_client", definitions: [expect.objectContaining({ meaning: expect.any(String), returned_at: "token-endpoint", http: 401 })] }],
+      codes: [{ code: "invalid_client", known: true, url: "/codes/invalid_client", definitions: expect.arrayContaining([expect.objectContaining({ meaning: expect.any(String), returned_at: "token-endpoint", http: 401 })]) }],
     });
     expect(body.entries.length).toBeGreaterThan(0);
     expect(body.entries.length).toBeLessThanOrEqual(3);
