@@ -15,6 +15,11 @@ const quotedPattern = /(^|[\s(=:,[{])(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"|`([^
 // "expected X, got: Y" is how libraries print the two values that disagree; both are the user's.
 const comparedValuePattern =
   /\b(expected|got|received|actual|found|instead of)(\s*[:=]?\s*)(?!(?:got|but|received|instead)\b)([^\s,;]+)(?=\s*[,;]|\s*$|\s+(?:but|got|received|instead)\b)/gi;
+// `realmId=shop, clientId=portal-web`: a log event's values are the user's, except the ones that
+// say what happened (`type=LOGIN_ERROR`, `grant_type=refresh_token`). `error=invalid_code` goes as a
+// whole: parse-input reads it out of the paste as a code, which decides between such lines.
+const keyValuePattern = /\b([A-Za-z][\w.-]*)=(?!["'])([^\s,;&]+)/g;
+const meaningfulKeys = new Set(["type", "grant_type", "response_type", "event"]);
 const wordPattern = /[\p{L}\p{N}_]+/gu;
 // Loopback and wildcard addresses ("127.0.0.1", "0.0.0.0") name a setup, so they stay one term.
 const termPattern = /\b\d{1,3}(?:\.\d{1,3}){3}\b|[\p{L}\p{N}_]+/gu;
@@ -208,7 +213,11 @@ export function normalizeMessage(text: string): string {
       const inner = groups.slice(0, 6).find((group) => group !== undefined) ?? "";
       return /^[a-z]{1,12}$/i.test(inner) ? `${lead} ${inner} ` : `${lead} `;
     })
-    .replace(comparedValuePattern, (_match: string, keyword: string) => `${keyword} `);
+    .replace(comparedValuePattern, (_match: string, keyword: string) => `${keyword} `)
+    .replace(keyValuePattern, (match: string, key: string) => {
+      const lower = key.toLowerCase();
+      return meaningfulKeys.has(lower) ? match : lower === "error" ? " " : `${key} `;
+    });
   const words: string[] = [];
   for (const match of stripped.matchAll(wordPattern)) {
     const word = match[0].toLowerCase().replace(/^_+|_+$/g, "");

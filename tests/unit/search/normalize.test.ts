@@ -2,6 +2,13 @@ import { describe, expect, it } from "vitest";
 import { isPlaceholderWord, normalizeCode, normalizeMessage, stem, toTerms, tokenizeWithOffsets } from "@/lib/search/normalize";
 
 describe("normalizeMessage", () => {
+  it("keeps a log event's keys and what happened, not the user's values or the error value", () => {
+    const template = "type=REFRESH_TOKEN_ERROR, realmId=demo, clientId=my-app, userId=null, ipAddress=172.18.0.1, error=invalid_token, grant_type=refresh_token";
+    const pasted = "type=REFRESH_TOKEN_ERROR, realmId=alto, clientId=alto-portal, userId=null, ipAddress=203.0.113.24, grant_type=refresh_token";
+    expect(normalizeMessage(template)).toBe("type refresh_token_error realmid clientid userid ipaddress grant_type refresh_token");
+    expect(normalizeMessage(pasted)).toBe(normalizeMessage(template));
+  });
+
   it("strips URLs, ids and quoted values so a message with the user's values meets the template", () => {
     const template =
       "AADSTS50011: The redirect URI 'https://app.example.com/cb' specified in the request does not match the redirect URIs configured for the application '11111111-2222-3333-4444-555555555555'.";
