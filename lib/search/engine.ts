@@ -221,12 +221,21 @@ export function tokensOf(engine: Engine, text: string): Term[] {
   return tokens;
 }
 
+/**
+ * One `specific_to` item as a pattern: words in a row with any spacing; a name ending in a letter
+ * also takes digits after it (`aadsts` names Entra in `AADSTS700215`, a mistyped code too).
+ */
+function specificWordsPattern(words: string): string {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+  return /[a-z]$/.test(words) ? `${escaped}\\d*` : escaped;
+}
+
 /** Per document, what names its product (`specific_to`): one shared pattern per product, so a query tests each once. */
 function specificPatterns(docs: ReadonlyArray<{ specificTo: readonly string[] }>): Array<RegExp | undefined> {
   const byProduct = new Map<string, RegExp>();
   return docs.map((doc) => {
     if (doc.specificTo.length === 0) return undefined;
-    const source = `(?<![a-z0-9])(?:${doc.specificTo.map((words) => words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+")).join("|")})(?![a-z0-9])`;
+    const source = `(?<![a-z0-9])(?:${doc.specificTo.map(specificWordsPattern).join("|")})(?![a-z0-9])`;
     let pattern = byProduct.get(source);
     if (pattern === undefined) {
       pattern = new RegExp(source);

@@ -195,6 +195,8 @@ describe("ranking: product and vendor entries need the product named", () => {
 
   it("does not take a word that merely contains the name", () => {
     expect(first("acmeish proxy: blocked by CORS policy")).toBe("general-cors");
+    // A name followed by digits is still the name (`AADSTS700215` names Entra, typo and all).
+    expect(first("acme42: blocked by CORS policy")).toBe("acme-cors");
   });
 
   it("does not count a standard code the product entry also carries as naming the product", () => {
