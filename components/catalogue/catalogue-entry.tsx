@@ -16,16 +16,16 @@ export type CatalogueEntryProps = {
 export function CatalogueEntry({ entry, pagePath }: CatalogueEntryProps) {
   const anchor = entryAnchor(entry.slug);
   return (
-    <article id={anchor} data-entry={entry.slug} className="scroll-mt-20">
-      <h3 className="text-lg font-semibold">
-        <a href={entryUrl(entry.slug)} className="hover:underline">{entry.title}</a>
+    <article id={anchor} data-entry={entry.slug} className="catalogue-entry">
+      <h3>
+        <a href={entryUrl(entry.slug)}>{entry.title}</a>
       </h3>
-      <p className="mt-1 text-zinc-700 dark:text-zinc-300">
+      <p>
         {entry.summary}
-        {entry.codes.length > 0 ? <code className="ml-2 text-sm text-zinc-500 dark:text-zinc-400">{entry.codes.join(" · ")}</code> : null}
+        {entry.codes.length > 0 ? <code>{entry.codes.join(" · ")}</code> : null}
       </p>
-      {/* Styled from the list, not per item: the catalogue repeats these a few hundred times. */}
-      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm [&_a]:text-blue-700 [&_a]:hover:underline dark:[&_a]:text-blue-400 [&_h4]:inline [&>li]:scroll-mt-20">
+      {/* Styled by the catalogue-entry utility (app/globals.css), not per element. */}
+      <ul>
         {entry.causes.map((cause) => (
           <li key={cause.id} id={causeAnchor(entry.slug, cause.id)}>
             <h4>
@@ -34,7 +34,7 @@ export function CatalogueEntry({ entry, pagePath }: CatalogueEntryProps) {
           </li>
         ))}
       </ul>
-      <p className="mt-2 flex gap-1.5">
+      <p>
         <CopyButton value={`${pagePath}#${anchor}`} asUrl label={`Copy link to ${entry.title}`}>
           Copy link
         </CopyButton>
