@@ -40,6 +40,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
   const inLibrary = library === undefined ? undefined : (doc: number) => docs[doc]?.kind === "entry" && (docs[doc]?.messages.some((message) => message.library === library) ?? false);
   const libraryMatched = new Set<number>();
   const exactCodesOf = new Map<number, string[]>();
+  const namedByMessage = new Set<number>();
   function touch(doc: number): void {
     if (seen[doc] === 0) {
       seen[doc] = 1;
@@ -135,6 +136,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       tier[match.doc] = Math.max(tier[match.doc] ?? 0, match.exact ? 2 : 1);
       bonus[match.doc] = (bonus[match.doc] ?? 0) + match.bonus;
       if (library !== undefined && match.library === library) libraryMatched.add(match.doc);
+      if (match.named) namedByMessage.add(match.doc);
     }
 
     // HTTP statuses support other evidence; on their own they only count when nothing else was asked.
@@ -157,7 +159,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     const named = new Map<RegExp, boolean>();
     function unnamedSpecific(doc: number): boolean {
       const pattern = engine.specificPatterns[doc];
-      if (pattern === undefined) return false;
+      if (pattern === undefined || namedByMessage.has(doc)) return false;
       // A vendor's code (AADSTS7000215, listed in `specificTo`) names the product; invalid_client does not.
       const specificTo = docs[doc]?.specificTo ?? [];
       if (exactCodesOf.get(doc)?.some((code) => specificTo.includes(code))) return false;

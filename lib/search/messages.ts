@@ -3,8 +3,12 @@ import type { Engine } from "./engine";
 import type { QueryPlan } from "./plan";
 import { toDistinctTerms } from "./normalize";
 
-/** `library`: the library that prints the matched message, when known. */
-export type MessageMatch = { doc: number; exact: boolean; bonus: number; library?: string };
+/**
+ * `library`: the library that prints the matched message, when known. `named`: the message is
+ * printed by the product its entry is about (a Keycloak text on a `specific_to: [keycloak]`
+ * entry), so pasting it names that product.
+ */
+export type MessageMatch = { doc: number; exact: boolean; bonus: number; library?: string; named?: true };
 
 /**
  * Message templates matched by the input: exactly (the template inside a pasted line, or a pasted
@@ -37,7 +41,8 @@ export function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
       const specific = size >= 2 || template.norm.includes("_") || /\d/.test(template.norm);
       const weight = weightPerTerm * Math.min(size, 12);
       if (present === size && specific && plan.lines.some((line) => containsWords(line.norm, template.norm))) {
-        found.push({ doc, exact: true, bonus: weight, library: template.library });
+        const named = template.library !== undefined && size >= 3 && (docs[doc]?.specificTo.includes(template.library) ?? false);
+        found.push({ doc, exact: true, bonus: weight, library: template.library, ...(named ? { named } : {}) });
       } else if (size >= 4 && present >= 0.8 * size) {
         found.push({ doc, exact: false, bonus: (weight * present) / size / 2, library: template.library });
       }

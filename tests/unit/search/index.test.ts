@@ -199,6 +199,17 @@ describe("ranking: product and vendor entries need the product named", () => {
     expect(first("acme42: blocked by CORS policy")).toBe("acme-cors");
   });
 
+  it("counts a message printed by the product itself as naming it", () => {
+    const quoted = (library: string) => [
+      { ...base, slug: "general-client", title: "Invalid client credentials at the token endpoint", url: "/troubleshooting/general-client", messages: ["Client authentication failed"], specificTo: [], codes: ["invalid_client"], rank: 5 },
+      { ...base, slug: "acme-client", title: "Acme: client rejected", url: "/troubleshooting/acme-client", messages: ["Invalid client or invalid client credentials"], libraries: [library], specificTo: ["acme", "acme-idp"], codes: ["invalid_client"] },
+    ];
+    const top = (library: string) => searchIndex(buildSearchIndex(quoted(library)), '{"error":"invalid_client","error_description":"Invalid client or invalid client credentials"}').results[0]?.slug;
+    expect(top("acme-idp")).toBe("acme-client");
+    // The same words quoted from a client library do not say which server answered.
+    expect(top("some-client-library")).toBe("general-client");
+  });
+
   it("does not count a standard code the product entry also carries as naming the product", () => {
     const shared = [
       { ...base, slug: "general-client", title: "Client authentication failed", url: "/troubleshooting/general-client", messages: ["Client authentication failed"], specificTo: [], codes: ["invalid_client"], rank: 5 },
