@@ -45,6 +45,10 @@ const sets = [
   // specificity (target 0.9 / 0.97). The floor guards what is reached. Its misses are not
   // printed: ranking is improved through the causes of the tuned set's misses only.
   { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.86, at3: 0.92 }, printMisses: false },
+  // Frozen later, when the first held-out set had been measured many times: the same kind of
+  // strings, by another hand, never run through search before it was first measured: recall@1
+  // 0.717, recall@3 0.883 then (target 0.9 / 0.97 like the first).
+  { name: "held-out 2", file: "tests/fixtures/search-queries-heldout-2.json", minQueries: 60, floor: { at1: 0.7, at3: 0.86 }, printMisses: false },
 ] as const;
 
 for (const set of sets) {
