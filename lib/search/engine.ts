@@ -49,6 +49,8 @@ export type Engine = {
   fuseAll?: Fuse<FuseItem>;
   /** Tokenised titles, summaries and cause titles of documents shown so far (for highlighting). */
   tokens: Map<string, Term[]>;
+  /** Per document shown to the phrase stage, its adjacent term pairs and their best field weight (see rerank.ts). */
+  phrasePairs: Map<number, Map<string, number>>;
   scratch: Scratch;
 };
 
@@ -188,6 +190,7 @@ export function getEngine(index: SearchIndex): Engine {
     statusDocs,
     specificPatterns: specificPatterns(docs),
     tokens: new Map(),
+    phrasePairs: new Map(),
     scratch: {
       seen: new Uint8Array(count),
       messageSeen: new Uint8Array(messageDoc.length),

@@ -21,8 +21,38 @@ export function applyPhrases(engine: Engine, plan: QueryPlan, pool: Hit[]): Hit[
   if (plan.sequence.length < 2) return pool;
   const weight = engine.options.bonus.phrase;
   for (const hit of pool) {
-    const doc = engine.docs[hit.doc];
-    if (!doc) continue;
+    const pairs = phrasePairsOf(engine, hit.doc);
+    if (pairs.size === 0) continue;
+    for (let i = 0; i + 1 < plan.sequence.length; i++) {
+      const left = plan.sequence[i];
+      const right = plan.sequence[i + 1];
+      if (!left || !right || left.size === 0 || right.size === 0) continue;
+      let best = 0;
+      for (const [a, weightA] of left) {
+        for (const [b, weightB] of right) {
+          const factor = pairs.get(`${a} ${b}`);
+          if (factor !== undefined) best = Math.max(best, (factor * (weightA + weightB)) / 2);
+        }
+      }
+      hit.relevance += weight * best;
+    }
+  }
+  return [...pool].sort(compareHits(engine.docs));
+}
+
+const phrasePairsLimit = 2000;
+
+/**
+ * Every pair of adjacent terms in a document's title, summary, message templates and tags, with the
+ * weight of the best field it occurs in; built once per document on first use, so a query looks its
+ * word pairs up instead of scanning every template of every candidate.
+ */
+function phrasePairsOf(engine: Engine, docId: number): Map<string, number> {
+  const cached = engine.phrasePairs.get(docId);
+  if (cached) return cached;
+  const pairs = new Map<string, number>();
+  const doc = engine.docs[docId];
+  if (doc) {
     const fields: Array<[string[], number]> = [
       [sequenceOf(engine, doc.title), 1],
       [sequenceOf(engine, doc.summary), 0.6],
@@ -30,22 +60,17 @@ export function applyPhrases(engine: Engine, plan: QueryPlan, pool: Hit[]): Hit[
       // Each tag on its own: words of neighbouring tags are not a phrase.
       ...doc.tags.map((tag): [string[], number] => [sequenceOf(engine, tag), 0.6]),
     ];
-    for (let i = 0; i + 1 < plan.sequence.length; i++) {
-      const left = plan.sequence[i];
-      const right = plan.sequence[i + 1];
-      if (!left || !right || left.size === 0 || right.size === 0) continue;
-      let best = 0;
-      for (const [terms, factor] of fields) {
-        for (let p = 0; p + 1 < terms.length; p++) {
-          const a = left.get(terms[p] ?? "");
-          const b = right.get(terms[p + 1] ?? "");
-          if (a !== undefined && b !== undefined) best = Math.max(best, (factor * (a + b)) / 2);
-        }
+    for (const [terms, factor] of fields) {
+      for (let p = 0; p + 1 < terms.length; p++) {
+        const key = `${terms[p] ?? ""} ${terms[p + 1] ?? ""}`;
+        if (factor > (pairs.get(key) ?? 0)) pairs.set(key, factor);
       }
-      hit.relevance += weight * best;
     }
   }
-  return [...pool].sort(compareHits(engine.docs));
+  // Bounded like the word cache: a long session over a large catalogue must not keep every document's pairs.
+  if (engine.phrasePairs.size >= phrasePairsLimit) engine.phrasePairs.clear();
+  engine.phrasePairs.set(docId, pairs);
+  return pairs;
 }
 
 /**
