@@ -41,9 +41,9 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
     causeWords: [],
     fix: [],
   };
-  const { symptomWords, causeWords, fixWords } = options.shipped;
+  const { symptomWords, causeWords, fixWords, messageWords } = options.shipped;
   for (const doc of docs) {
-    const messages = doc.messages.map(normalizeMessage);
+    const messages = doc.messages.map((message) => firstWords(normalizeMessage(message), messageWords));
     const shipped = new Set(
       [doc.title, doc.summary, ...doc.codes, ...messages, ...doc.tags, ...doc.causes.map((cause) => cause.title)].flatMap(toTerms),
     );
@@ -80,6 +80,16 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
     columns.fix.push(newWords(doc.fix, fixWords));
   }
   return { version: searchIndexVersion, options, docs: columns };
+}
+
+/** The first `limit` words of a template: a paste holding the whole message still holds them. */
+function firstWords(template: string, limit: number): string {
+  let end = -1;
+  for (let count = 0; count < limit; count++) {
+    end = template.indexOf(" ", end + 1);
+    if (end === -1) return template;
+  }
+  return template.slice(0, end);
 }
 
 /** The documents, sorted vocabulary, typo forms and postings of a shipped index (cheap: a tokeniser pass). */

@@ -67,9 +67,10 @@ export type SearchOptions = {
    * How many words of each long field a document ships in the index (its rarest words that its
    * title, summary, codes, messages, tags and cause titles do not already hold): enough for the
    * symptom to match in its own words and for a query to pick the cause it describes, while the
-   * index stays small enough to fetch on first use.
+   * index stays small enough to fetch on first use. `messageWords`: message templates keep their
+   * first words only (a tenth of them are longer); a paste of the whole message still holds them.
    */
-  shipped: { symptomWords: number; causeWords: number; fixWords: number };
+  shipped: { symptomWords: number; causeWords: number; fixWords: number; messageWords: number };
   /** Word matches of reference-code documents count this much: an entry about the words should win. */
   codeDocWordFactor: number;
   defaultLimit: number;
@@ -102,7 +103,7 @@ export const searchOptions: SearchOptions = {
   bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
   codeDocWordFactor: 0.4,
-  shipped: { symptomWords: 6, causeWords: 3, fixWords: 0 },
+  shipped: { symptomWords: 6, causeWords: 3, fixWords: 0, messageWords: 16 },
   defaultLimit: 10,
   maxLimit: 50,
   maxQueryLength: 10_000,

@@ -296,3 +296,20 @@ describe("the library filter", () => {
     expect(searchIndex(copy, "unexpected iss value", { library: "jose" })).toEqual(searchIndex(libraryIndex, "unexpected iss value", { library: "jose" }));
   });
 });
+
+describe("long message templates", () => {
+  const base = { kind: "entry" as const, area: "id-token", summary: "", codes: [], http: [], tags: [], symptom: "", causes: [], fix: "", specificTo: [], rank: 5 };
+  const long =
+    "requests.exceptions.SSLError: HTTPSConnectionPool(host='idp.example.com', port=443): Max retries exceeded with url: /.well-known/openid-configuration (Caused by SSLError(SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate')))";
+  const docs = [
+    { ...base, slug: "tls", title: "Untrusted certificate", url: "/troubleshooting/tls", messages: [long] },
+    { ...base, slug: "other", title: "Connection pool exhausted", url: "/troubleshooting/other", messages: ["Max retries exceeded with url"] },
+  ];
+  const index = buildSearchIndex(docs);
+
+  it("ships only the first words of a long template, and a whole pasted message still matches it exactly", () => {
+    expect(index.docs.messages[0]?.[0]?.split(" ").length).toBe(index.options.shipped.messageWords);
+    const found = searchIndex(index, `Traceback (most recent call last):\n${long.replace("idp.example.com", "login.acme.test")}`).results[0];
+    expect(found).toMatchObject({ slug: "tls", match: "exact" });
+  });
+});
