@@ -71,8 +71,8 @@ export const frontmatterSchema = z.strictObject({
   /**
    * The product or vendor this entry is about, as words a paste would name (`[keycloak]`). Search
    * ranks such an entry at full strength only when the input names one of them (a word, or words
-   * in a row: `step 3`) or carries a code of its that no general entry has; otherwise the general
-   * entry for the same message wins.
+   * in a row: `step 3`), carries a code only its vendor defines, or quotes a message the product
+   * itself prints; otherwise the general entry for the same message wins.
    */
   specific_to: z
     .array(z.string().regex(/^[a-z0-9][a-z0-9.-]*(?: [a-z0-9][a-z0-9.-]*)*$/, "write lower-case words separated by single spaces, e.g. keycloak or step 3"))

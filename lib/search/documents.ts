@@ -2,6 +2,7 @@
 // built in Node at build time and shipped to the browser as JSON.
 import type { Entry } from "@/lib/content/entry";
 import { libraryForSource, type Library } from "@/lib/content/libraries";
+import { normalizeCode } from "./normalize";
 import { codeUrl, entryUrl } from "@/lib/urls";
 
 export type SearchCause = { id: string; title: string; text: string };
@@ -39,8 +40,8 @@ export type SearchableEntry = Pick<
  * `vendorCodes` (lower case): codes a vendor defines (`AADSTS7000215`, not `invalid_client`); on a
  * product entry they name its product, like the words of `specific_to`.
  */
-export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[] = [], vendorCodes: ReadonlySet<string> = new Set()): SearchDoc {
-  const specificTo = entry.specific_to.length === 0 ? [] : [...entry.specific_to, ...entry.codes.map((code) => code.toLowerCase()).filter((code) => vendorCodes.has(code))];
+export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[], vendorCodes: ReadonlySet<string>): SearchDoc {
+  const specificTo = entry.specific_to.length === 0 ? [] : [...entry.specific_to, ...entry.codes.map(normalizeCode).filter((code) => vendorCodes.has(code))];
   return {
     kind: "entry",
     slug: entry.slug,
@@ -61,16 +62,12 @@ export function toSearchDoc(entry: SearchableEntry, libraries: readonly Library[
   };
 }
 
-export function toSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[] = [], vendorCodes: ReadonlySet<string> = new Set()): SearchDoc[] {
-  return entries.map((entry) => toSearchDoc(entry, libraries, vendorCodes));
-}
-
 /** The site's search documents: every entry, then the reference codes no entry cites. */
 export function toCatalogueSearchDocs(entries: readonly SearchableEntry[], libraries: readonly Library[], codes: readonly SearchableCode[]): SearchDoc[] {
   // A vendor's own code: `AADSTS7000215`, not Keycloak's or Google's use of `invalid_client`.
-  const standard = new Set(codes.filter((code) => code.source !== "vendor").map((code) => code.code.toLowerCase()));
-  const vendorCodes = new Set(codes.map((code) => code.code.toLowerCase()).filter((code) => !standard.has(code)));
-  return [...toSearchDocs(entries, libraries, vendorCodes), ...toCodeSearchDocs(codes, entries)];
+  const standard = new Set(codes.filter((code) => code.source !== "vendor").map((code) => normalizeCode(code.code)));
+  const vendorCodes = new Set(codes.map((code) => normalizeCode(code.code)).filter((code) => !standard.has(code)));
+  return [...entries.map((entry) => toSearchDoc(entry, libraries, vendorCodes)), ...toCodeSearchDocs(codes, entries)];
 }
 
 /** The parts of an error-code definition search uses (see `lib/codes/schema.ts`). */

@@ -187,9 +187,8 @@ export function tokenizeWithOffsets(text: string): Term[] {
 export function toTermWords(text: string): Array<{ term: string; word: string; compound?: true }> {
   const stripped = stripValues(text, true);
   const out: Array<{ term: string; word: string; compound?: true }> = [];
-  for (const match of stripped.matchAll(termPattern)) {
-    for (const item of termsOfWord(match[0])) out.push(item.compound ? { term: item.term, word: item.word, compound: true } : { term: item.term, word: item.word });
-  }
+  // The cached items themselves (their offset is left unused): no copy per word.
+  for (const match of stripped.matchAll(termPattern)) out.push(...termsOfWord(match[0]));
   return out;
 }
 
