@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
 import { CatalogueEntry } from "@/components/catalogue/catalogue-entry";
+import { CatalogueCopyNames } from "@/components/catalogue/catalogue-copy-names";
 import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
 import { buildCatalogueAnchorRedirects } from "@/lib/content/anchor-redirects";
 import { CatalogueFilter } from "@/components/search/catalogue-filter";
@@ -26,6 +27,7 @@ export default async function CataloguePage() {
         do, each with the causes it covers. Every entry and every cause has a permanent link; the fix is
         on the entry&apos;s page.
       </p>
+      <CatalogueCopyNames />
       <CatalogueFilter slugs={catalogue.entries.map((entry) => entry.slug)} />
       <nav aria-label="Areas" className="mt-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Areas</h2>
@@ -46,7 +48,7 @@ export default async function CataloguePage() {
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{area.summary}</p>
           <div className="mt-6 space-y-8">
             {entries.map((entry) => (
-              <CatalogueEntry key={entry.slug} entry={entry} pagePath={catalogueUrl()} />
+              <CatalogueEntry key={entry.slug} entry={entry} />
             ))}
           </div>
         </section>

@@ -1,22 +1,22 @@
 import type { Entry } from "@/lib/content/entry";
-import { CopyButton } from "@/components/ui/copy-button";
-import { causeAnchor, causeUrl, entryAnchor, entryMarkdownUrl, entryUrl } from "@/lib/urls";
+import { causeAnchor, causeUrl, entryAnchor, entryUrl } from "@/lib/urls";
 
 export type CatalogueEntryProps = {
   entry: Pick<Entry, "slug" | "title" | "summary" | "codes" | "causes">;
-  /** The catalogue's own path, for the copied link. */
-  pagePath: string;
 };
+
+// The catalogue repeats its copy buttons for every entry, in the HTML and again in the page's
+// payload, so they carry neither value nor entry-specific name: `CopyHandler` derives the value
+// from the enclosing `data-entry` and `CatalogueCopyNames` names them after the entry.
 
 /**
  * One entry in the one-page catalogue: what it is and which causes it covers, each cause at its
  * permanent anchor and linked to its fix on the entry page. The full text lives on the entry's own
  * page, so the catalogue stays light enough for a phone. Plain links: no prefetch of 80 pages.
  */
-export function CatalogueEntry({ entry, pagePath }: CatalogueEntryProps) {
-  const anchor = entryAnchor(entry.slug);
+export function CatalogueEntry({ entry }: CatalogueEntryProps) {
   return (
-    <article id={anchor} data-entry={entry.slug} className="catalogue-entry">
+    <article id={entryAnchor(entry.slug)} data-entry={entry.slug} className="catalogue-entry">
       <h3>
         <a href={entryUrl(entry.slug)}>{entry.title}</a>
       </h3>
@@ -35,12 +35,12 @@ export function CatalogueEntry({ entry, pagePath }: CatalogueEntryProps) {
         ))}
       </ul>
       <p>
-        <CopyButton value={`${pagePath}#${anchor}`} asUrl label={`Copy link to ${entry.title}`}>
+        <button type="button" data-copy="entry-url" className="copy-button">
           Copy link
-        </CopyButton>
-        <CopyButton value={entryMarkdownUrl(entry.slug)} fetchText label={`Copy as Markdown: ${entry.title}`}>
+        </button>
+        <button type="button" data-copy="entry-markdown" className="copy-button">
           Copy as Markdown
-        </CopyButton>
+        </button>
       </p>
     </article>
   );

@@ -1,22 +1,36 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { entryAnchor, entryMarkdownUrl } from "@/lib/urls";
 
 // The one listener behind every `CopyButton` (components/ui/copy-button.tsx), mounted once in the
 // layout. It also owns the live region that tells screen readers the copy worked.
 
 const resetAfterMs = 2000;
 
+function fetchText(path: string): Promise<string> {
+  return fetch(path).then((response) => {
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response.text();
+  });
+}
+
+/**
+ * `url`, `fetch` and `text` copy the button's `data-copy-value`; `entry-url` and `entry-markdown`
+ * (the catalogue's buttons) copy the link to, or the Markdown of, the entry the button sits in.
+ */
 function textToCopy(button: HTMLElement): string | Promise<string> {
   const value = button.dataset.copyValue ?? "";
+  const entry = button.closest<HTMLElement>("[data-entry]")?.dataset.entry ?? "";
   switch (button.dataset.copy) {
     case "url":
       return new URL(value, window.location.href).toString();
     case "fetch":
-      return fetch(value).then((response) => {
-        if (!response.ok) throw new Error(`${value} answered ${response.status}`);
-        return response.text();
-      });
+      return fetchText(value);
+    case "entry-url":
+      return new URL(`${window.location.pathname}#${entryAnchor(entry)}`, window.location.href).toString();
+    case "entry-markdown":
+      return fetchText(entryMarkdownUrl(entry));
     default:
       return value;
   }
