@@ -28,9 +28,12 @@ const shown = (file: string) => (prefix ? path.join(prefix, file) : file);
 if (!result.ok) {
   for (const problem of result.problems) console.error(formatProblem({ ...problem, file: shown(problem.file) }));
   console.error(
-    `\n${shown(anchorsLockFile)} not written: ${result.problems.length} problem(s). A published link must keep working: ` +
-      "add the aliases above and run this again. Only for a page retired for good, with nothing to send its readers to: " +
-      "npm run anchors:update -- --drop <anchor>",
+    `\n${shown(anchorsLockFile)} not written: ${result.problems.length} problem(s). ` +
+      // Anchors are only compared once every entry reads: a broken file is fixed, not aliased.
+      ("contentInvalid" in result
+        ? "Fix the content problems above and run this again."
+        : "A published link must keep working: add the aliases above and run this again. Only for a page retired for good, " +
+          "with nothing to send its readers to: npm run anchors:update -- --drop <anchor>"),
   );
   process.exit(1);
 }

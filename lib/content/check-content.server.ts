@@ -42,10 +42,16 @@ export async function checkContent(root: string, options: Pick<LoadOptions, "cac
   return { ok: true, stats: { ...loaded.stats, anchors } };
 }
 
-/** Adds the current anchors to the lock and writes it; refuses (writing nothing) while a locked anchor is unresolved. */
-export async function updateAnchorsLock(root: string, options: { drop?: readonly string[]; cacheDir?: LoadOptions["cacheDir"] } = {}): Promise<UpdateResult & { written?: "created" | "updated" | "unchanged" }> {
+/**
+ * Adds the current anchors to the lock and writes it; refuses (writing nothing) while a locked
+ * anchor is unresolved, or while the content does not load (`contentInvalid`: fix the entries first).
+ */
+export async function updateAnchorsLock(
+  root: string,
+  options: { drop?: readonly string[]; cacheDir?: LoadOptions["cacheDir"] } = {},
+): Promise<(UpdateResult & { written?: "created" | "updated" | "unchanged" }) | { ok: false; problems: ContentProblem[]; contentInvalid: true }> {
   const loaded = await loadSource(root, options.cacheDir);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return { ...loaded, contentInvalid: true };
   const lockText = await readAnchorsLock(root);
   const result = updateAnchors(loaded.source, lockText, options.drop);
   if (!result.ok) return result;

@@ -51,6 +51,7 @@ describe("npm run anchors:update", () => {
       expect(refused.status).toBe(1);
       expect(refused.stderr).toContain('content/entries/beta/in-beta.mdx: aliases: the published entry /troubleshooting/beta-entry no longer exists: add "beta-entry" to aliases');
       expect(refused.stderr).toContain("content/anchors.lock not written");
+      expect(refused.stderr).toContain("add the aliases above");
       expect(await readFile(lockFile, "utf8")).toBe(before);
 
       const dropped = runScript("scripts/anchors-update.ts", "--root", copy, "--drop", "/troubleshooting/beta-entry");
@@ -62,6 +63,14 @@ describe("npm run anchors:update", () => {
     } finally {
       await rm(copy, { recursive: true, force: true });
     }
+  });
+
+  it("refuses while an entry does not read, and says to fix it rather than to add aliases", () => {
+    const refused = runScript("scripts/anchors-update.ts", "--root", "tests/fixtures/content/broken");
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("tests/fixtures/content/broken/content/entries/alpha/broken-entry.mdx: updated:");
+    expect(refused.stderr).toContain("Fix the content problems above and run this again.");
+    expect(refused.stderr).not.toContain("add the aliases above");
   });
 
   it("exits 2 on bad usage", () => {
