@@ -198,10 +198,11 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     // only a small share of what was asked ("HTTP" in a paste about a flux capacitor) is noise,
     // and "no entry matches" with what was parsed is the more useful answer.
     const unknownWeight = Math.log(1 + count);
-    // An unknown compound (`BadJWTException`) is said again by its parts: only they count.
+    // Words of identifiers (`BadJWTException`, `django.core.exceptions`) name code, not the problem:
+    // they score for the documents holding them and are not asked of the others.
     const queryMass = plan.resolved.reduce(
       (sum, matches, at) =>
-        sum + (matches.length === 0 ? (plan.compounds.has(plan.terms[at] ?? "") ? 0 : unknownWeight) : Math.max(...matches.map((match) => match.weight))),
+        sum + (plan.identifiers.has(plan.terms[at] ?? "") ? 0 : matches.length === 0 ? unknownWeight : Math.max(...matches.map((match) => match.weight))),
       0,
     );
     const minimumExplained = totalTerms <= options.explained.upToTerms ? queryMass * options.explained.share : 0;

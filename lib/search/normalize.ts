@@ -12,6 +12,9 @@ const jwtPattern = /\beyJ[\w-]*\.[\w-]*\.[\w-]*/g;
 const timestampPattern = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g;
 // A quote only opens at a word boundary, so the apostrophes of "client's" or "isn't" stay words.
 const quotedPattern = /(^|[\s(=:,[{])(?:'([^'\n]{0,200})'|"([^"\n]{0,200})"|`([^`\n]{0,200})`|“([^”\n]{0,200})”|‘([^’\n]{0,200})’)(?=$|[\s).,;:!?\]}])/g;
+// A quoted snake_case word is the error code itself (x/oauth2 prints `oauth2: "invalid_grant" "…"`),
+// not the user's value, so it stays in the template like a quoted claim name.
+const errorCodePattern = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/i;
 // "expected X, got: Y" is how libraries print the two values that disagree; both are the user's.
 const comparedValuePattern =
   /\b(expected|got|received|actual|found|instead of)(\s*[:=]?\s*)(?!(?:got|but|received|instead)\b)([^\s,;]+)(?=\s*[,;]|\s*$|\s+(?:but|got|received|instead)\b)/gi;
@@ -204,13 +207,14 @@ export function toDistinctTerms(text: string): string[] {
 /**
  * An error message reduced to its template: lowercase words only, with URLs, emails, ids, numbers,
  * timestamps, quoted values and the values after "expected"/"got" removed. A quoted bare word
- * (`"iss"`, `'aud'`) is kept, because it names the claim that failed rather than a value.
+ * (`"iss"`, `'aud'`) or error code (`"invalid_grant"`) is kept, because it names the claim or the
+ * error rather than a value.
  */
 export function normalizeMessage(text: string): string {
   const stripped = stripValues(text, false)
     .replace(quotedPattern, (_match: string, lead: string, ...groups: Array<string | undefined>) => {
       const inner = groups.slice(0, 6).find((group) => group !== undefined) ?? "";
-      return /^[a-z]{1,12}$/i.test(inner) ? `${lead} ${inner} ` : `${lead} `;
+      return /^[a-z]{1,12}$/i.test(inner) || errorCodePattern.test(inner) ? `${lead} ${inner} ` : `${lead} `;
     })
     .replace(comparedValuePattern, (_match: string, keyword: string) => `${keyword} `)
     .replace(keyValuePattern, (match: string, key: string) => {

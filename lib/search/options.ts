@@ -84,7 +84,9 @@ export const searchOptions: SearchOptions = {
     title: 4,
     // Code matches earn their own exact bonus; as words they count like the symptom.
     codes: 2.5,
-    messages: 3,
+    // Messages too: a whole or close match earns the message bonus, and an entry quoting forty
+    // libraries should not outweigh the one whose symptom the words describe.
+    messages: 2.5,
     symptom: 2.5,
     tags: 2.5,
     summary: 2,
@@ -100,7 +102,7 @@ export const searchOptions: SearchOptions = {
   minRelativeScore: 0.2,
   explained: { share: 0.3, upToTerms: 12 },
   unnamedSpecific: { factor: 0.5 },
-  bonus: { code: 6, message: 4, status: 1.5, phrase: 3, rank: 0.3 },
+  bonus: { code: 6, message: 12, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
   codeDocWordFactor: 0.4,
   shipped: { symptomWords: 6, causeWords: 3, fixWords: 0, messageWords: 16 },

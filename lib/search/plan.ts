@@ -9,30 +9,89 @@ export type QueryPlan = {
   terms: string[];
   /** Per query term, the vocabulary terms it reaches. */
   resolved: TermMatch[][];
-  /** Lines of the input reduced to message templates, for exact message matching. */
-  lines: Array<{ norm: string; size: number }>;
+  /**
+   * Lines of the input reduced to message templates, for exact message matching. `piece`: a run of
+   * known words from a longer line (see `knownRuns`), which matches a template only closely.
+   */
+  lines: Array<{ norm: string; size: number; piece?: true }>;
   /** Lowercase words of the input in order (stopwords kept), for code lookups. */
   words: string[];
   /** The same words with typos corrected towards code words (short queries only; empty if nothing changed). */
   correctedWords: string[];
   /** Short queries: the vocabulary terms each word position reaches, in order, for phrase matching. */
   sequence: Array<Map<string, number>>;
-  /** Terms that are a whole compound (`BadJWTException`) whose parts are terms of their own. */
-  compounds: Set<string>;
+  /**
+   * Terms that name code rather than describe the problem: a whole compound (`BadJWTException`,
+   * whose parts are terms of their own) and words that occur only inside identifiers (the
+   * namespace and class of `django.core.exceptions.SuspiciousOperation`). They do not count
+   * against a document in what it explains.
+   */
+  identifiers: Set<string>;
 };
+
+// `a.b.C` paths (packages, namespaces, files) and camelCase or PascalCase names.
+const dottedIdentifierPattern = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/g;
+const camelIdentifierPattern = /\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b/g;
+
+/** Terms of `text` that occur only inside identifiers, plus whole compounds. */
+function identifierTerms(text: string): Set<string> {
+  const inside = new Set<string>();
+  for (const item of toTermWords(text)) if (item.compound) inside.add(item.term);
+  const blanked = text.replace(dottedIdentifierPattern, (span) => {
+    for (const term of toTerms(span)) inside.add(term);
+    return " ";
+  }).replace(camelIdentifierPattern, (span) => {
+    for (const term of toTerms(span)) inside.add(term);
+    return " ";
+  });
+  for (const term of toTerms(blanked)) inside.delete(term);
+  return inside;
+}
 
 /** Longer than this, a query was pasted rather than typed (a typed one has at most a few words). */
 const typedQueryMaxLength = 200;
+
+/**
+ * Runs of three or more known terms in a line, split where an identifier (`MalformedError`,
+ * `google.auth.exceptions`) or a plain word unknown to the catalogue stands. An unknown code
+ * (`IDX20807`) means another message, so such a line is not split. Empty when nothing splits it.
+ */
+function knownRuns(engine: Engine, text: string): string[] {
+  const runs: string[] = [];
+  let split = false;
+  const pieces = text.split(new RegExp(`${dottedIdentifierPattern.source}|${camelIdentifierPattern.source}`));
+  if (pieces.length > 1) split = true;
+  for (const piece of pieces) {
+    let run: string[] = [];
+    let terms = 0;
+    const flush = () => {
+      if (terms >= 3) runs.push(run.join(" "));
+      run = [];
+      terms = 0;
+    };
+    for (const word of normalizeMessage(piece).split(" ")) {
+      const wordTerms = toTerms(word);
+      if (wordTerms.some((term) => !engine.termIds.has(term))) {
+        if (!/^\p{L}+$/u.test(word)) return [];
+        split = true;
+        flush();
+        continue;
+      }
+      run.push(word);
+      if (wordTerms.length > 0) terms++;
+    }
+    flush();
+  }
+  return split ? runs : [];
+}
 
 export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
   const { options } = engine;
   const sources = [...parsed.codes, ...parsed.descriptions, ...parsed.messageLines];
   const terms: string[] = [];
   const surface = new Map<string, string>();
-  const compounds = new Set<string>();
   for (const source of sources) {
-    for (const { term, word, compound } of toTermWords(source)) {
-      if (compound) compounds.add(term);
+    for (const { term, word } of toTermWords(source)) {
       if (surface.has(term)) continue;
       surface.set(term, word);
       terms.push(term);
@@ -65,9 +124,17 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
 
   const lineTexts = [...parsed.descriptions, ...parsed.messageLines];
   if (parsed.messageLines.length > 1) lineTexts.push(parsed.messageLines.join(" "));
-  const lines = [...new Set(lineTexts.map(normalizeMessage))]
-    .filter((norm) => norm.length > 0)
-    .map((norm) => ({ norm, size: toDistinctTerms(norm).length }));
+  const norms = new Set(lineTexts.map(normalizeMessage));
+  const lines: QueryPlan["lines"] = [...norms].filter((norm) => norm.length > 0).map((norm) => ({ norm, size: toDistinctTerms(norm).length }));
+  // A line with a word the catalogue does not know (a typo, a value the template leaves out) is
+  // also looked for in pieces: each run of known words between them, identifiers left out.
+  for (const text of lineTexts) {
+    for (const piece of knownRuns(engine, text)) {
+      if (norms.has(piece)) continue;
+      norms.add(piece);
+      lines.push({ norm: piece, size: toDistinctTerms(piece).length, piece: true });
+    }
+  }
 
   const words: string[] = [];
   for (const source of sources) {
@@ -97,5 +164,6 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     }
     if (!changed) correctedWords.length = 0;
   }
-  return { terms, resolved, lines, words, correctedWords, sequence, compounds };
+  const identifiers = identifierTerms(sources.join("\n"));
+  return { terms, resolved, lines, words, correctedWords, sequence, identifiers };
 }

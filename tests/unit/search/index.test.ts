@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex, highlight, isSearchIndex, searchIndex, splitHighlights } from "@/lib/search/index";
 import { searchOptions } from "@/lib/search/options";
+import type { SearchDoc } from "@/lib/search/documents";
 import { fixtureDocs } from "./fixtures";
 
 const index = buildSearchIndex(fixtureDocs);
+
+/** A minimal entry for the describe blocks that build their own small catalogue. */
+function entry(slug: string, title: string, extra: Partial<SearchDoc> = {}): SearchDoc {
+  return { kind: "entry", area: "oauth-flow", summary: "", url: `/troubleshooting/${slug}`, codes: [], http: [], messages: [], specificTo: [], tags: [], symptom: "", causes: [], fix: "", rank: 5, slug, title, ...extra };
+}
 
 function slugs(query: string, limit = 10): string[] {
   return searchIndex(index, query, { limit }).results.map((result) => result.slug);
@@ -311,5 +317,77 @@ describe("long message templates", () => {
     expect(index.docs.messages[0]?.[0]?.split(" ").length).toBe(index.options.shipped.messageWords);
     const found = searchIndex(index, `Traceback (most recent call last):\n${long.replace("idp.example.com", "login.acme.test")}`).results[0];
     expect(found).toMatchObject({ slug: "tls", match: "exact" });
+  });
+});
+
+describe("one-word templates and identifiers", () => {
+  const docs = [
+    entry("code-expired", "invalid_grant: the authorization code expired", { codes: ["invalid_grant"], messages: ["invalid_grant", 'oauth2: "invalid_grant" "Code not valid"'] }),
+    entry("client-failed", "invalid_client: client authentication failed", { codes: ["invalid_client"], messages: ['oauth2: "invalid_client" "client authentication failed"'] }),
+    entry("request-rejected", "invalid_request: a parameter is missing", { codes: ["invalid_request"], messages: ["invalid_request"] }),
+    entry("nonce", "nonce mismatch: the id_token's nonce is not the one sent", { messages: ["nonce mismatch"], tags: ["nonce"] }),
+    entry("keycloak-consent", "The user refused consent", { messages: ["rejected_by_user"] }),
+  ];
+  const index = buildSearchIndex(docs);
+  const first = (query: string) => searchIndex(index, query).results[0];
+
+  it("does not let an x/oauth2 message that quotes another code match every paste from that library", () => {
+    expect(first('oauth2: "invalid_client" "client authentication failed"')).toMatchObject({ slug: "client-failed", match: "exact" });
+    expect(searchIndex(index, 'oauth2: "invalid_client" "client authentication failed"').results.find((hit) => hit.slug === "code-expired")?.match).not.toBe("exact");
+  });
+
+  it("counts a one-word template only when it is a rare identifier, not a code of the reference", () => {
+    expect(first("rejected_by_user")).toMatchObject({ slug: "keycloak-consent", match: "exact" });
+    // invalid_request is a code: the code match decides, not a message made of the code alone.
+    const hits = searchIndex(index, '{"error":"invalid_request","error_description":"nonce mismatch"}').results;
+    expect(hits.find((hit) => hit.slug === "request-rejected")?.match).toBe("exact");
+    expect(hits.find((hit) => hit.slug === "nonce")?.match).toBe("exact");
+  });
+
+  it("does not hold the words of a class or namespace against an entry that explains the message", () => {
+    expect(first("django.core.exceptions.SuspiciousOperation: nonce mismatch in the token")?.slug).toBe("nonce");
+    expect(first("com.acme.platform.core.AcmeTokenException: the nonce differs")?.slug).toBe("nonce");
+    // Words the catalogue does not know, outside identifiers, still make a query noise.
+    expect(searchIndex(index, "com.acme.Flux: flux capacitor overheated beyond gigawatt tolerance").results).toEqual([]);
+  });
+});
+
+describe("pasted messages with a typo, a foreign identifier or a repeated template", () => {
+  const docs = [
+    entry("offline-access", "The provider returns no refresh token", {
+      messages: ["No refresh token found in response. Refresh tokens are required to update access tokens when they expire."],
+    }),
+    entry("token-cache", "The token cache holds no account", { messages: ["No refresh token found in the cache. Please sign in."] }),
+    entry("revoked", "The refresh token was revoked", {
+      messages: ["google.auth.exceptions.RefreshError: The credentials do not contain the necessary fields need to refresh the access token."],
+    }),
+    entry("signature", "The token signature does not verify", { messages: ["Could not verify token signature."] }),
+    entry("keycloak-events", "Keycloak log events for code exchange", {
+      messages: [
+        "type=CODE_TO_TOKEN_ERROR, realmId=demo, clientId=app, error=invalid_code",
+        "type=CODE_TO_TOKEN_ERROR, realmId=demo, clientId=app, error=expired_code",
+        "type=CODE_TO_TOKEN_ERROR, realmId=demo, clientId=app, error=pkce_verification_failed",
+      ],
+    }),
+    entry("keycloak-client", "Keycloak refuses the client's credentials", {
+      codes: ["invalid_client_credentials"],
+      messages: ["type=CODE_TO_TOKEN_ERROR, realmId=demo, clientId=app, error=invalid_client_credentials"],
+    }),
+  ];
+  const index = buildSearchIndex(docs);
+
+  it("finds a typed fragment of a message despite a typo in it, above a message that shares fewer words", () => {
+    expect(searchIndex(index, "No refresh token found in respnse").results[0]).toMatchObject({ slug: "offline-access", match: "close" });
+  });
+
+  it("does not match a template on the namespace of another library's exception", () => {
+    const hits = searchIndex(index, "google.auth.exceptions.MalformedError: Could not verify token signature.").results;
+    expect(hits[0]?.slug).toBe("signature");
+    expect(hits.find((hit) => hit.slug === "revoked")?.match).not.toBe("exact");
+  });
+
+  it("counts templates that normalise alike once per entry, so the code in the log line decides", () => {
+    const line = "WARN [org.keycloak.events] type=CODE_TO_TOKEN_ERROR, realmId=shop, clientId=web, userId=null, error=invalid_client_credentials";
+    expect(searchIndex(index, line).results[0]?.slug).toBe("keycloak-client");
   });
 });

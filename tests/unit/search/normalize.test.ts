@@ -33,6 +33,13 @@ describe("normalizeMessage", () => {
     expect(normalizeMessage('unexpected "aud" claim value')).not.toBe(normalizeMessage('unexpected "iss" claim value'));
   });
 
+  it("keeps a quoted error code, because it is the error rather than the user's value", () => {
+    // golang.org/x/oauth2 quotes the code and the description; the description varies by IdP.
+    expect(normalizeMessage('oauth2: "invalid_grant" "Code not valid"')).toBe("oauth2 invalid_grant");
+    expect(normalizeMessage('oauth2: "invalid_client" "client authentication failed"')).not.toBe(normalizeMessage('oauth2: "invalid_grant" "Code not valid"'));
+    expect(normalizeMessage("client 'my_app_client' is unknown")).toBe("client my_app_client is unknown");
+  });
+
   it("drops numbers, emails, JWTs and timestamps but keeps apostrophes inside words", () => {
     expect(normalizeMessage("JWT expired, now 1700000000, exp 1699990000")).toBe("jwt expired now exp");
     expect(normalizeMessage("user bob@example.com sent eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln at 2024-05-01T10:00:00Z")).toBe("user sent at");
