@@ -11,7 +11,8 @@ type CodeTableProps = { id: string; title: string; rows: CodeTableRow[] };
 export function CodeTable({ id, title, rows }: CodeTableProps) {
   const headingId = `${id}-title`;
   return (
-    <section id={id} className="mt-10 scroll-mt-20">
+    // Off-screen groups are laid out only when scrolled to: the reference is one long table page.
+    <section id={id} className="mt-10 scroll-mt-20 [contain-intrinsic-size:auto_60rem] [content-visibility:auto]">
       <h2 id={headingId} className="text-xl font-semibold">
         {title} <span className="text-base font-normal text-zinc-500 dark:text-zinc-400">({rows.length})</span>
       </h2>
@@ -40,18 +41,16 @@ export function CodeTable({ id, title, rows }: CodeTableProps) {
                   )}
                 </th>
                 <td className="px-3 py-2">{returnedAtLabels[definition.returned_at]}</td>
-                <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
-                  {definition.http === null ? (
-                    <span title={httpStatusLabel(null)}>
-                      <span aria-hidden="true">–</span>
-                      <span className="sr-only">{httpStatusLabel(null)}</span>
-                    </span>
-                  ) : (
-                    definition.http
-                  )}
-                </td>
+                {definition.http === null ? (
+                  // The dash is drawn by CSS (hidden from screen readers), which hear the label.
+                  <td className="px-3 py-2 text-xs before:[content:'–'/'']" title={httpStatusLabel(null)}>
+                    <span className="sr-only">{httpStatusLabel(null)}</span>
+                  </td>
+                ) : (
+                  <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{definition.http}</td>
+                )}
                 <td className="px-3 py-2 text-zinc-700 dark:text-zinc-300">{definition.meaning}</td>
-                <td className="px-3 py-2 text-center">{entryCount > 0 ? entryCount : <span className="text-zinc-400 dark:text-zinc-500">0</span>}</td>
+                <td className={entryCount > 0 ? "px-3 py-2 text-center" : "px-3 py-2 text-center text-zinc-400 dark:text-zinc-500"}>{entryCount}</td>
               </tr>
             ))}
           </tbody>
