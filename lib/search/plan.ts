@@ -29,18 +29,13 @@ export type QueryPlan = {
   identifiers: Set<string>;
 };
 
-// `a.b.C` paths (packages, namespaces, files) and camelCase or PascalCase names.
-const dottedIdentifierPattern = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/g;
-const camelIdentifierPattern = /\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b/g;
+// `a.b.C` paths (packages, namespaces, files), and camelCase or PascalCase names.
+const identifierPattern = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b/g;
 
-/** Terms of `text` that occur only inside identifiers, plus whole compounds. */
-function identifierTerms(text: string): Set<string> {
-  const inside = new Set<string>();
-  for (const item of toTermWords(text)) if (item.compound) inside.add(item.term);
-  const blanked = text.replace(dottedIdentifierPattern, (span) => {
-    for (const term of toTerms(span)) inside.add(term);
-    return " ";
-  }).replace(camelIdentifierPattern, (span) => {
+/** `compounds` (whole compound terms of the input) plus the terms of `text` that occur only inside identifiers. */
+function identifierTerms(text: string, compounds: Set<string>): Set<string> {
+  const inside = new Set(compounds);
+  const blanked = text.replace(identifierPattern, (span) => {
     for (const term of toTerms(span)) inside.add(term);
     return " ";
   });
@@ -59,7 +54,7 @@ const typedQueryMaxLength = 200;
 function knownRuns(engine: Engine, text: string): string[] {
   const runs: string[] = [];
   let split = false;
-  const pieces = text.split(new RegExp(`${dottedIdentifierPattern.source}|${camelIdentifierPattern.source}`));
+  const pieces = text.split(identifierPattern);
   if (pieces.length > 1) split = true;
   for (const piece of pieces) {
     let run: string[] = [];
@@ -90,8 +85,10 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
   const sources = [...parsed.codes, ...parsed.descriptions, ...parsed.messageLines];
   const terms: string[] = [];
   const surface = new Map<string, string>();
+  const compounds = new Set<string>();
   for (const source of sources) {
-    for (const { term, word } of toTermWords(source)) {
+    for (const { term, word, compound } of toTermWords(source)) {
+      if (compound) compounds.add(term);
       if (surface.has(term)) continue;
       surface.set(term, word);
       terms.push(term);
@@ -164,6 +161,6 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     }
     if (!changed) correctedWords.length = 0;
   }
-  const identifiers = identifierTerms(sources.join("\n"));
+  const identifiers = identifierTerms(sources.join("\n"), compounds);
   return { terms, resolved, lines, words, correctedWords, sequence, identifiers };
 }
