@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
-import { CatalogueEntry } from "@/components/catalogue/catalogue-entry";
+import { CatalogueEntries } from "@/components/catalogue/catalogue-entries";
 import { CatalogueCopyNames } from "@/components/catalogue/catalogue-copy-names";
 import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
 import { buildCatalogueAnchorRedirects } from "@/lib/content/anchor-redirects";
@@ -46,11 +46,15 @@ export default async function CataloguePage() {
             {area.title}
           </h2>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{area.summary}</p>
-          <div className="mt-6 space-y-8">
-            {entries.map((entry) => (
-              <CatalogueEntry key={entry.slug} entry={entry} />
-            ))}
-          </div>
+          <CatalogueEntries
+            entries={entries.map(({ slug, title, summary, codes, causes }) => ({
+              slug,
+              title,
+              summary,
+              codes,
+              causes: causes.map(({ id, title: causeTitle }) => ({ id, title: causeTitle })),
+            }))}
+          />
         </section>
       ))}
     </>

@@ -1,8 +1,8 @@
-import type { Entry } from "@/lib/content/entry";
+import type { Entry, EntryCause } from "@/lib/content/entry";
 import { causeAnchor, causeUrl, entryAnchor, entryUrl } from "@/lib/urls";
 
 export type CatalogueEntryProps = {
-  entry: Pick<Entry, "slug" | "title" | "summary" | "codes" | "causes">;
+  entry: Pick<Entry, "slug" | "title" | "summary" | "codes"> & { causes: ReadonlyArray<Pick<EntryCause, "id" | "title">> };
 };
 
 // The catalogue repeats its copy buttons for every entry, in the HTML and again in the page's
