@@ -181,9 +181,9 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       let value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
       if (unnamedSpecific(doc)) {
         value *= options.unnamedSpecific.factor;
-        if ((tier[doc] ?? 0) > 1) {
+        if ((tier[doc] ?? 0) > 0) {
           rankedDownFrom.set(doc, tier[doc] ?? 0);
-          tier[doc] = 1;
+          tier[doc] = 0;
         }
       }
       relevance[doc] = value;

@@ -48,7 +48,8 @@ export type SearchOptions = {
   explained: { share: number; upToTerms: number };
   /**
    * An entry about one product or vendor whose name the input does not carry (nor one of its
-   * codes): its relevance is multiplied by `factor`, and an exact message match counts as close.
+   * codes): its relevance is multiplied by `factor`, and its code and message matches no longer
+   * lift it into a higher tier, so a general entry with the same words comes first.
    */
   unnamedSpecific: { factor: number };
   bonus: {
@@ -71,6 +72,8 @@ export type SearchOptions = {
    * first words only (a tenth of them are longer); a paste of the whole message still holds them.
    */
   shipped: { symptomWords: number; causeWords: number; fixWords: number; messageWords: number };
+  /** How much more a claim name (`iss`, `audience`, `nonce`, …) counts than its rarity alone: it names the check that failed. */
+  claimWeight: number;
   /** Word matches of reference-code documents count this much: an entry about the words should win. */
   codeDocWordFactor: number;
   defaultLimit: number;
@@ -104,6 +107,7 @@ export const searchOptions: SearchOptions = {
   unnamedSpecific: { factor: 0.5 },
   bonus: { code: 6, message: 12, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
+  claimWeight: 1.5,
   codeDocWordFactor: 0.4,
   shipped: { symptomWords: 6, causeWords: 3, fixWords: 0, messageWords: 16 },
   defaultLimit: 10,

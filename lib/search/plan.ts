@@ -43,6 +43,13 @@ function identifierTerms(text: string, compounds: Set<string>): Set<string> {
   return inside;
 }
 
+/**
+ * Claims whose check has an entry of its own. Whatever a framework wraps around it ("audience is
+ * not valid", "The 'nonce' has expired", "JWT iss claim has value …"), the claim a message names
+ * says which check failed, so its word counts more than the words around it.
+ */
+const claimTerms = new Set(["iss", "issuer", "aud", "audience", "azp", "nonce", "at_hash", "c_hash", "auth_time", "exp", "nbf", "iat"].flatMap(toTerms));
+
 /** Longer than this, a query was pasted rather than typed (a typed one has at most a few words). */
 const typedQueryMaxLength = 200;
 
@@ -116,6 +123,7 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     if (term === partial) {
       for (const match of prefixMatches(engine, term)) matches.push({ ...match, weight: Math.min(match.weight, match.factor * idf) });
     }
+    if (claimTerms.has(term)) for (const match of matches) match.weight *= options.claimWeight;
     return matches;
   });
 

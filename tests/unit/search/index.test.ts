@@ -2,6 +2,10 @@ import { describe, expect, it } from "vitest";
 import { buildSearchIndex, highlight, isSearchIndex, searchIndex, splitHighlights } from "@/lib/search/index";
 import { searchOptions } from "@/lib/search/options";
 import type { SearchDoc } from "@/lib/search/documents";
+import { getEngine } from "@/lib/search/engine";
+import { toTerms } from "@/lib/search/normalize";
+import { parseInput } from "@/lib/search/parse-input";
+import { planQuery } from "@/lib/search/plan";
 import { fixtureDocs } from "./fixtures";
 
 const index = buildSearchIndex(fixtureDocs);
@@ -228,6 +232,39 @@ describe("ranking: product and vendor entries need the product named", () => {
     // Several words in a row name it too, whatever the spacing and case.
     expect(top("Step  3: invalid_client")).toBe("acme-client");
     expect(top("step 31 invalid_client")).toBe("general-client");
+  });
+
+  it("lets a general entry that explains the words beat a product entry matched only by a code it carries", () => {
+    const docs = [
+      { ...base, slug: "grant-not-allowed", title: "The client may not use this grant type", url: "/troubleshooting/grant-not-allowed", messages: [], specificTo: [], summary: "The token endpoint refuses client_credentials for a client not allowed that grant.", rank: 5 },
+      { ...base, slug: "acme-client", title: "Acme: unauthorized_client at sign-in", url: "/troubleshooting/acme-client", messages: [], specificTo: ["acme"], codes: ["unauthorized_client"] },
+    ];
+    const top = (query: string) => searchIndex(buildSearchIndex(docs), query).results[0]?.slug;
+    expect(top('oauth2: "unauthorized_client" "grant_type client_credentials not allowed"')).toBe("grant-not-allowed");
+    expect(top("Acme: unauthorized_client")).toBe("acme-client");
+  });
+});
+
+describe("ranking: the claim a message names decides", () => {
+  const base = { kind: "entry" as const, area: "id-token", summary: "", codes: [], http: [], messages: [], specificTo: [], tags: [], causes: [], fix: "", rank: 5 };
+  const docs = [
+    { ...base, slug: "aud-mismatch", title: "id_token audience is not this client", url: "/troubleshooting/aud-mismatch", symptom: "The aud check fails." },
+    { ...base, slug: "invalid-client", title: "The client_id is not valid", url: "/troubleshooting/invalid-client", symptom: "The token exchange fails." },
+  ];
+  const weights = (options: typeof searchOptions) => {
+    const engine = getEngine(buildSearchIndex(docs, options));
+    const plan = planQuery(engine, parseInput("failed to exchange token: audience is not valid"));
+    return new Map(plan.terms.map((term, at) => [term, plan.resolved[at]?.[0]?.weight ?? 0]));
+  };
+
+  it("weighs a claim name above its rarity alone, and other words by their rarity", () => {
+    const weighted = weights(searchOptions);
+    const plain = weights({ ...searchOptions, claimWeight: 1 });
+    const audience = toTerms("audience")[0] ?? "";
+    expect(weighted.get(audience)).toBeCloseTo((plain.get(audience) ?? 0) * searchOptions.claimWeight);
+    expect(searchOptions.claimWeight).toBeGreaterThan(1);
+    const exchange = toTerms("exchange")[0] ?? "";
+    expect(weighted.get(exchange)).toBeCloseTo(plain.get(exchange) ?? -1);
   });
 });
 

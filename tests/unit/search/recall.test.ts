@@ -43,18 +43,25 @@ const sets = [
   // without running search: recall@1 0.662, recall@3 0.775 when first measured. Tuned on since
   // (0.850 / 0.912 now, after library messages were added for its libraries and others).
   { name: "stacks 2", file: "tests/fixtures/search-queries-stacks-2.json", minQueries: 80, floor: { at1: 0.83, at3: 0.9 }, printMisses: true },
+  // Real strings from Java, .NET, Go, Python, Ruby, PHP and JS libraries, labelled without running
+  // search: recall@1 0.600, recall@3 0.830 when first measured. A tuning set since: 0.680 / 0.870
+  // after vendor entries stopped outranking general ones on a code alone, claim names weigh more,
+  // and the vendor codes it showed missing were mapped to their entries.
+  { name: "stacks 3", file: "tests/fixtures/search-queries-stacks-3.json", minQueries: 100, floor: { at1: 0.68, at3: 0.87 }, printMisses: true },
   // Measured when it was frozen: recall@1 0.718, recall@3 0.863; 0.778 / 0.897 after messages from
   // more stacks were added, 0.821 / 0.915 after a second round of them and the tags for plain
   // descriptions, 0.889 / 0.932 after the vendor codes, a third round of messages and vendor-code
   // specificity, 0.906 / 0.949 after more general entries and Java and .NET messages, 0.906 / 0.966
   // after the engine read quoted error codes, identifiers and typed pieces of messages (causes
   // found through the second stacks set) and seven more entries with a census of library
-  // messages (target 0.9 / 0.97). The floor guards what is reached. Its misses are not
+  // messages, 0.906 / 0.957 after three more general entries, the vendor codes of the third stacks
+  // set and one label that listed only a product entry for an unnamed paste (target 0.9 / 0.97).
+  // The floor guards what is reached. Its misses are not
   // printed: ranking is improved through the causes of the tuning sets' misses only.
   { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.89, at3: 0.95 }, printMisses: false },
   // Frozen later, when the first held-out set had been measured many times: the same kind of
   // strings, by another hand, never run through search before it was first measured: recall@1
-  // 0.717, recall@3 0.883 then; 0.817 / 0.900 now (target 0.9 / 0.97 like the first).
+  // 0.717, recall@3 0.883 then; 0.800 / 0.917 now (target 0.9 / 0.97 like the first).
   { name: "held-out 2", file: "tests/fixtures/search-queries-heldout-2.json", minQueries: 60, floor: { at1: 0.78, at3: 0.88 }, printMisses: false },
 ] as const;
 
