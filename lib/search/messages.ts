@@ -67,9 +67,10 @@ export function matchMessages(engine: Engine, plan: QueryPlan): MessageMatch[] {
         found.push({ doc, exact: false, bonus: (weight * (present + nearly)) / size / 2, library: template.library });
       }
     }
-    // A fragment: look only at the templates holding the fragment's rarest term.
+    // A fragment: look only at the templates holding the fragment's rarest term. Three words at
+    // least: a lone code (`insufficient_scope`, three terms with its parts) is the code's to match.
     for (const line of plan.lines) {
-      if (line.size < 3) continue;
+      if (line.size < 3 || wordCount(line.norm) < 3) continue;
       const termIds = toDistinctTerms(line.norm).map((term) => engine.termIds.get(term));
       let rarest: Int32Array | undefined;
       for (const termId of termIds) {
@@ -106,6 +107,12 @@ function isSpecificWord(engine: Engine, termId: number, word: string): boolean {
   return (engine.termDocs[termId]?.length ?? Infinity) <= maxDocsOfSpecificWord;
 }
 const maxDocsOfSpecificWord = 3;
+
+function wordCount(norm: string): number {
+  let count = 1;
+  for (let at = norm.indexOf(" "); at !== -1; at = norm.indexOf(" ", at + 1)) count++;
+  return count;
+}
 
 /** Whether `needle` occurs in `haystack` as whole words (both are space-separated word lists). */
 function containsWords(haystack: string, needle: string): boolean {

@@ -427,4 +427,14 @@ describe("pasted messages with a typo, a foreign identifier or a repeated templa
     const line = "WARN [org.keycloak.events] type=CODE_TO_TOKEN_ERROR, realmId=shop, clientId=web, userId=null, error=invalid_client_credentials";
     expect(searchIndex(index, line).results[0]?.slug).toBe("keycloak-client");
   });
+
+  it("does not take a lone code for a fragment of every template that quotes it", () => {
+    const quoted = [
+      entry("userinfo", "The UserInfo request fails", { messages: ['Bearer realm="demo", error="insufficient_scope", error_description="Missing openid scope"'] }),
+      entry("api-scope", "The API refuses the token's scopes", { codes: ["insufficient_scope"] }),
+    ];
+    const hits = searchIndex(buildSearchIndex(quoted), "insufficient_scope").results;
+    expect(hits[0]?.slug).toBe("api-scope");
+    expect(hits.find((hit) => hit.slug === "userinfo")?.match).not.toBe("exact");
+  });
 });
