@@ -3,6 +3,7 @@
 import { codeUrl, entryUrl } from "@/lib/urls";
 import type { SearchDoc } from "./documents";
 import { normalizeMessage, toDistinctTerms, toTermWords, toTerms } from "./normalize";
+import { parseInput } from "./parse-input";
 import { searchOptions as defaultOptions, type SearchOptions } from "./options";
 import { field, searchIndexVersion, type IndexedDoc, type OpenedSearchIndex, type SearchIndex } from "./types";
 
@@ -43,7 +44,7 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
   };
   const { symptomWords, causeWords, fixWords, messageWords } = options.shipped;
   for (const doc of docs) {
-    const messages = doc.messages.map((message) => firstWords(normalizeMessage(message), messageWords));
+    const messages = doc.messages.map((message) => firstWords(templateOf(message), messageWords));
     const shipped = new Set(
       [doc.title, doc.summary, ...doc.codes, ...messages, ...doc.tags, ...doc.causes.map((cause) => cause.title)].flatMap(toTerms),
     );
@@ -80,6 +81,17 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
     columns.fix.push(newWords(doc.fix, fixWords));
   }
   return { version: searchIndexVersion, options, docs: columns };
+}
+
+/**
+ * A message as a template, read the way a paste is read: a JSON error body or a WWW-Authenticate
+ * challenge is its description (the line a paste of it yields), not its field names, which are the
+ * same in every such message once the quoted values are left out.
+ */
+function templateOf(message: string): string {
+  const parsed = parseInput(message);
+  if (parsed.descriptions.length === 0) return normalizeMessage(message);
+  return normalizeMessage([...parsed.descriptions, ...parsed.messageLines].join(" "));
 }
 
 /** The first `limit` words of a template: a paste holding the whole message still holds them. */

@@ -428,6 +428,19 @@ describe("pasted messages with a typo, a foreign identifier or a repeated templa
     expect(searchIndex(index, line).results[0]?.slug).toBe("keycloak-client");
   });
 
+  it("reads a quoted WWW-Authenticate challenge or JSON error body by its description, as it reads a paste", () => {
+    const challenges = [
+      entry("expired", "The access token expired", { messages: ['Bearer error="invalid_token", error_description="The access token expired"'] }),
+      entry("unknown-key", "No key matches the token's kid", { messages: ['Bearer error="invalid_token", error_description="The signature key was not found"'] }),
+      entry("stale", "The refresh token is stale", { messages: ['{"error":"invalid_grant","error_description":"Stale refresh token"}'] }),
+    ];
+    const challengeIndex = buildSearchIndex(challenges);
+    const top = (query: string) => searchIndex(challengeIndex, query).results[0];
+    expect(top('HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Bearer error="invalid_token", error_description="The signature key was not found"')).toMatchObject({ slug: "unknown-key", match: "exact" });
+    expect(top('WWW-Authenticate: Bearer realm="api", error="invalid_token", error_description="The access token expired"')).toMatchObject({ slug: "expired", match: "exact" });
+    expect(top('POST /token 400 {"error":"invalid_grant","error_description":"Stale refresh token"}')).toMatchObject({ slug: "stale", match: "exact" });
+  });
+
   it("does not take a lone code for a fragment of every template that quotes it", () => {
     const quoted = [
       entry("userinfo", "The UserInfo request fails", { messages: ['Bearer realm="demo", error="insufficient_scope", error_description="Missing openid scope"'] }),
