@@ -101,12 +101,14 @@ test("/api/entries returns structured symptom, causes and fix", async ({ request
   expect(entry).toMatchObject({
     slug,
     area: "oauth-flow",
-    codes: ["invalid_client"],
     http: [401],
     aliases: [alias],
     url: `/troubleshooting/${slug}`,
     updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
   });
+  // Its own code first; vendor codes its causes explain (deleted_client, AADSTS7000112) follow.
+  expect(entry.codes[0]).toBe("invalid_client");
+  expect(entry.codes).toEqual(expect.arrayContaining(["invalid_client", "deleted_client"]));
   expect(entry.symptom).toContain("401");
   expect(entry.causes.map((cause: { id: string }) => cause.id)).toContain(causeId);
   expect(entry.fix).toContain("Reveal current secret");
