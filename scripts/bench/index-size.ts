@@ -13,17 +13,56 @@ import { judged, kb, printRows, reported, type BenchRow } from "./rows";
 import { isMain } from "./server";
 import { buildSyntheticCatalogue } from "./synthetic";
 
+type Index = ReturnType<typeof buildSearchIndex>;
+
 /** The route answers `Response.json(index)`, so the served body is `JSON.stringify` of the built index. */
-function indexBytes(docs: Parameters<typeof buildSearchIndex>[0]): { raw: number; gzip: number } {
-  const json = Buffer.from(JSON.stringify(buildSearchIndex(docs)));
+function gzipBytes(index: Index): { raw: number; gzip: number } {
+  const json = Buffer.from(JSON.stringify(index));
   return { raw: json.length, gzip: gzipSync(json, { level: 9 }).length };
+}
+
+function indexBytes(docs: Parameters<typeof buildSearchIndex>[0]): { raw: number; gzip: number } {
+  return gzipBytes(buildSearchIndex(docs));
+}
+
+/**
+ * Where the bytes are: each column's marginal gzip cost (the index without it, emptied per
+ * document), largest first, and the index with no display text at all (titles, summaries, cause
+ * titles blanked), which is what matching alone needs.
+ */
+function breakdown(index: Index, total: number): BenchRow[] {
+  const columns = Object.keys(index.docs) as Array<keyof Index["docs"]>;
+  const costs = columns
+    .filter((name) => Array.isArray(index.docs[name]))
+    .map((name) => {
+      const emptied = (index.docs[name] as unknown[]).map((item) => (Array.isArray(item) ? [] : typeof item === "string" ? "" : 0));
+      return { name, cost: total - gzipBytes({ ...index, docs: { ...index.docs, [name]: emptied } }).gzip };
+    })
+    .sort((a, b) => b.cost - a.cost);
+  const shown = costs.filter((column) => column.cost >= 500);
+  const rest = costs.length - shown.length;
+  const noDisplay = gzipBytes({
+    ...index,
+    docs: {
+      ...index.docs,
+      title: index.docs.title.map(() => ""),
+      summary: index.docs.summary.map(() => ""),
+      causes: index.docs.causes.map((flat) => flat.map((value, at) => (at % 2 === 1 ? "" : value))),
+    },
+  }).gzip;
+  return [
+    reported("search index gzip by column (marginal)", `${shown.map((column) => `${column.name} ${kb(column.cost).toFixed(1)}`).join(", ")}; ${rest} smaller columns`),
+    reported("search index gzip without display text (titles, summaries, cause titles)", `${kb(noDisplay).toFixed(1)} KB`),
+  ];
 }
 
 export async function measureIndexSize(): Promise<BenchRow[]> {
   const { docs: real } = await loadCatalogueDocs();
-  const base = indexBytes(real);
+  const index = buildSearchIndex(real);
+  const base = gzipBytes(index);
   const rows: BenchRow[] = [
     judged(`search index gzip, real (${real.length} docs; raw ${kb(base.raw).toFixed(1)} KB)`, kb(base.gzip), { max: 25 }, " KB", 1),
+    ...breakdown(index, base.gzip),
   ];
   for (const size of [1000, 10_000]) {
     const grown = indexBytes(buildSyntheticCatalogue(real, size));
