@@ -441,6 +441,21 @@ describe("pasted messages with a typo, a foreign identifier or a repeated templa
     expect(top('POST /token 400 {"error":"invalid_grant","error_description":"Stale refresh token"}')).toMatchObject({ slug: "stale", match: "exact" });
   });
 
+  it("reads a code written out as the whole message of an exception line as that code", () => {
+    const catalogue = [
+      entry("silent-sign-in", "Silent sign-in fails with login_required", { codes: ["login_required"], messages: ["login_required"] }),
+      entry("overlapping-logins", "Another interaction is in progress", {
+        tags: ["unhandled promise rejection", "login popup"],
+        messages: ["interaction_in_progress: Interaction is currently in progress."],
+      }),
+    ];
+    const hits = searchIndex(buildSearchIndex(catalogue), "Unhandled Promise Rejection: Error: Login required").results;
+    expect(hits[0]).toMatchObject({ slug: "silent-sign-in", match: "close" });
+    // The same words inside a longer message are only words: the other words decide.
+    const longer = searchIndex(buildSearchIndex(catalogue), "Unhandled Promise Rejection: Error: Login required before the popup opened").results;
+    expect(longer[0]?.match).toBe("words");
+  });
+
   it("does not take a lone code for a fragment of every template that quotes it", () => {
     const quoted = [
       entry("userinfo", "The UserInfo request fails", { messages: ['Bearer realm="demo", error="insufficient_scope", error_description="Missing openid scope"'] }),
