@@ -46,9 +46,10 @@ function identifierTerms(text: string, compounds: Set<string>): Set<string> {
 /**
  * Claims whose check has an entry of its own. Whatever a framework wraps around it ("audience is
  * not valid", "The 'nonce' has expired", "JWT iss claim has value …"), the claim a message names
- * says which check failed, so its word counts more than the words around it.
+ * says which check failed, so its word counts more than the words around it. Only the whole name
+ * does: the parts of `auth_time` or `at_hash` ("time", "hash") are ordinary words.
  */
-const claimTerms = new Set(["iss", "issuer", "aud", "audience", "azp", "nonce", "at_hash", "c_hash", "auth_time", "exp", "nbf", "iat"].flatMap(toTerms));
+const claimTerms = new Set(["iss", "issuer", "aud", "audience", "azp", "nonce", "at_hash", "c_hash", "auth_time", "exp", "nbf", "iat"].map((claim) => toTerms(claim)[0] ?? claim));
 
 /** Longer than this, a query was pasted rather than typed (a typed one has at most a few words). */
 const typedQueryMaxLength = 200;

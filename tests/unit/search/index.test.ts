@@ -266,6 +266,22 @@ describe("ranking: the claim a message names decides", () => {
     const exchange = toTerms("exchange")[0] ?? "";
     expect(weighted.get(exchange)).toBeCloseTo(plain.get(exchange) ?? -1);
   });
+
+  it("weighs a compound claim as a whole, not the ordinary words it is made of", () => {
+    const claimDocs = [
+      { ...base, slug: "auth-time", title: "auth_time is older than max_age allows", url: "/troubleshooting/auth-time", symptom: "The auth_time check fails." },
+      { ...base, slug: "refresh", title: "A refresh token comes only the first time", url: "/troubleshooting/refresh", symptom: "No refresh token on later sign-ins." },
+    ];
+    const termWeights = (query: string, options: typeof searchOptions) => {
+      const engine = getEngine(buildSearchIndex(claimDocs, options));
+      const plan = planQuery(engine, parseInput(query));
+      return new Map(plan.terms.map((term, at) => [term, plan.resolved[at]?.[0]?.weight ?? 0]));
+    };
+    const plain = { ...searchOptions, claimWeight: 1 };
+    const time = toTerms("time")[0] ?? "";
+    expect(termWeights("the first time a user signs in", searchOptions).get(time)).toBeCloseTo(termWeights("the first time a user signs in", plain).get(time) ?? -1);
+    expect(termWeights("missing auth_time claim", searchOptions).get("auth_time")).toBeCloseTo((termWeights("missing auth_time claim", plain).get("auth_time") ?? 0) * searchOptions.claimWeight);
+  });
 });
 
 describe("ranking: code pages below the entries that carry the code", () => {
