@@ -172,6 +172,10 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       return !found;
     }
 
+    // A message that names a claim is about that claim's check: a document that never mentions it is about another one.
+    const namesClaim = new Set<number>();
+    for (const termId of plan.claims) for (const doc of engine.termDocs[termId] ?? []) namesClaim.add(doc);
+
     // Relevance, and which documents count as results at all.
     const totalTerms = plan.terms.length;
     const short = totalTerms > 0 && totalTerms <= options.shortQueryTerms;
@@ -180,6 +184,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     for (const doc of touched) {
       const coverage = short ? ((matched[doc] ?? 0) / totalTerms) ** 2 : 1;
       let value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
+      if (plan.claims.length > 0 && !namesClaim.has(doc)) value *= options.claimMissingFactor;
       if (unnamedSpecific(doc)) {
         value *= options.unnamedSpecific.factor;
         if ((tier[doc] ?? 0) > 0) {

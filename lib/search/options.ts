@@ -74,6 +74,8 @@ export type SearchOptions = {
   shipped: { symptomWords: number; causeWords: number; fixWords: number; messageWords: number };
   /** How much more a claim name (`iss`, `audience`, `nonce`, …) counts than its rarity alone: it names the check that failed. */
   claimWeight: number;
+  /** Relevance factor of a document that holds none of the claim names the input carries. */
+  claimMissingFactor: number;
   /** Word matches of reference-code documents count this much: an entry about the words should win. */
   codeDocWordFactor: number;
   defaultLimit: number;
@@ -108,6 +110,7 @@ export const searchOptions: SearchOptions = {
   bonus: { code: 6, message: 12, status: 1.5, phrase: 3, rank: 0.3 },
   rerankCandidates: 40,
   claimWeight: 1.5,
+  claimMissingFactor: 0.8,
   codeDocWordFactor: 0.4,
   shipped: { symptomWords: 6, causeWords: 3, fixWords: 0, messageWords: 16 },
   defaultLimit: 10,

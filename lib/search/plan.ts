@@ -27,6 +27,8 @@ export type QueryPlan = {
    * against a document in what it explains.
    */
   identifiers: Set<string>;
+  /** Vocabulary ids of the claim names the input carries as written (`iss`, `aud`, `nonce`, …). */
+  claims: number[];
 };
 
 // `a.b.C` paths (packages, namespaces, files), and camelCase or PascalCase names.
@@ -171,5 +173,9 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     if (!changed) correctedWords.length = 0;
   }
   const identifiers = identifierTerms(sources.join("\n"), compounds);
-  return { terms, resolved, lines, words, correctedWords, sequence, identifiers };
+  const claims = terms.flatMap((term) => {
+    const termId = claimTerms.has(term) ? engine.termIds.get(term) : undefined;
+    return termId === undefined ? [] : [termId];
+  });
+  return { terms, resolved, lines, words, correctedWords, sequence, identifiers, claims };
 }

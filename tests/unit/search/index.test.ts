@@ -267,6 +267,16 @@ describe("ranking: the claim a message names decides", () => {
     expect(weighted.get(exchange)).toBeCloseTo(plain.get(exchange) ?? -1);
   });
 
+  it("ranks a document that never mentions the claim a message names below one that does", () => {
+    const claimDocs = [
+      { ...base, slug: "clock-skew", title: "Token error: iat is in the future", url: "/troubleshooting/clock-skew", symptom: "The iat check fails." },
+      { ...base, slug: "hash-mismatch", title: "Incorrect id_token hash", url: "/troubleshooting/hash-mismatch", symptom: "The id_token hash is incorrect." },
+    ];
+    const top = (options: typeof searchOptions) => searchIndex(buildSearchIndex(claimDocs, options), "AuthTokenError: Token error: Incorrect id_token: iat").results[0]?.slug;
+    expect(top(searchOptions)).toBe("clock-skew");
+    expect(top({ ...searchOptions, claimMissingFactor: 1 })).toBe("hash-mismatch");
+  });
+
   it("weighs a compound claim as a whole, not the ordinary words it is made of", () => {
     const claimDocs = [
       { ...base, slug: "auth-time", title: "auth_time is older than max_age allows", url: "/troubleshooting/auth-time", symptom: "The auth_time check fails." },
