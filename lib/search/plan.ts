@@ -46,6 +46,37 @@ function identifierTerms(text: string, compounds: Set<string>): Set<string> {
 }
 
 /**
+ * The standard exception classes of each runtime say only that something failed
+ * (`System.InvalidOperationException`, `java.lang.IllegalStateException`, `ValueError`): the
+ * message after them names the problem. Their words count this much of their rarity. (Not
+ * `TypeError`: it is how a browser's fetch reports a network or CORS failure.)
+ */
+const genericExceptionWeight = 0.1;
+const genericExceptions = new Set(
+  [
+    "Exception", "Error", "Throwable", "AggregateException", "InvalidOperationException", "ArgumentException", "ArgumentNullException",
+    "ArgumentOutOfRangeException", "NullReferenceException", "NotSupportedException", "FormatException", "RuntimeException",
+    "IllegalStateException", "IllegalArgumentException", "NullPointerException", "UnsupportedOperationException", "ExecutionException",
+    "CompletionException", "UndeclaredThrowableException", "ValueError", "KeyError", "RuntimeError", "AssertionError",
+    "AttributeError", "StandardError", "ArgumentError", "NoMethodError",
+  ].map((name) => name.toLowerCase()),
+);
+const genericNamespaces = new Set(["system", "java.lang", "builtins"]);
+
+/** Terms of the generic exception names in `text`, with their standard namespaces (`System.`, `java.lang.`). */
+function genericExceptionTerms(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const match of text.matchAll(/\b(?:[A-Za-z_$][\w$]*\.)*[A-Z]\w*(?:Exception|Error)\b/g)) {
+    const parts = match[0].split(".");
+    const name = (parts.pop() ?? "").toLowerCase();
+    const namespace = parts.join(".").toLowerCase();
+    if (!genericExceptions.has(name) || (namespace !== "" && !genericNamespaces.has(namespace))) continue;
+    for (const term of toTerms(match[0])) found.add(term);
+  }
+  return found;
+}
+
+/**
  * Claims whose check has an entry of its own. Whatever a framework wraps around it ("audience is
  * not valid", "The 'nonce' has expired", "JWT iss claim has value …"), the claim a message names
  * says which check failed, so its word counts more than the words around it. Only the whole name
@@ -173,6 +204,11 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     if (!changed) correctedWords.length = 0;
   }
   const identifiers = identifierTerms(sources.join("\n"), compounds);
+  const generic = genericExceptionTerms(sources.join("\n"));
+  terms.forEach((term, at) => {
+    if (!identifiers.has(term) || !generic.has(term)) return;
+    for (const match of resolved[at] ?? []) match.weight *= genericExceptionWeight;
+  });
   const claims = terms.flatMap((term) => {
     const termId = claimTerms.has(term) ? engine.termIds.get(term) : undefined;
     return termId === undefined ? [] : [termId];

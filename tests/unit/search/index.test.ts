@@ -467,6 +467,19 @@ describe("pasted messages with a typo, a foreign identifier or a repeated templa
     expect(top('POST /token 400 {"error":"invalid_grant","error_description":"Stale refresh token"}')).toMatchObject({ slug: "stale", match: "exact" });
   });
 
+  it("lets the message of a standard exception decide, not the exception's class and namespace", () => {
+    const catalogue = [
+      entry("session-cookie", "The session cookie cannot be decrypted", {
+        messages: ["System.InvalidOperationException: The antiforgery token could not be decrypted."],
+        tags: ["data protection", "key ring", "System.InvalidOperationException"],
+      }),
+      entry("discovery", "The discovery document is invalid", { tags: ["authorization endpoint", "configuration"] }),
+      entry("other", "Something else", { tags: ["redirect"] }),
+    ];
+    const hits = searchIndex(buildSearchIndex(catalogue), "System.InvalidOperationException: Cannot redirect to the authorization endpoint, the configuration may be missing or invalid.").results;
+    expect(hits[0]?.slug).toBe("discovery");
+  });
+
   it("reads a code written out as the whole message of an exception line as that code", () => {
     const catalogue = [
       entry("silent-sign-in", "Silent sign-in fails with login_required", { codes: ["login_required"], messages: ["login_required"] }),
