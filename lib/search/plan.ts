@@ -63,6 +63,28 @@ const genericExceptions = new Set(
 );
 const genericNamespaces = new Set(["system", "java.lang", "builtins"]);
 
+/**
+ * The package path in front of a class (`allauth.socialaccount.providers.oauth2.client` of
+ * `…client.OAuth2Error`, `django.core.exceptions`) says which library threw, in words every OAuth
+ * entry uses ("provider", "oauth2", "client"): they count this much of their rarity. Two-part
+ * names (`Next.js`, `ASP.NET`) are product names, not paths, and keep their weight.
+ */
+const namespaceWeight = 0.3;
+/** Terms of the package segments of dotted paths of three parts or more, not of the class at their end. */
+function namespaceTerms(text: string): Set<string> {
+  const found = new Set<string>();
+  const classTerms = new Set<string>();
+  for (const match of text.matchAll(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/g)) {
+    const parts = match[0].split(".");
+    const last = parts.pop() ?? "";
+    for (const term of toTerms(last)) classTerms.add(term);
+    if (parts.length < 2) continue;
+    for (const part of parts) for (const term of toTerms(part)) found.add(term);
+  }
+  for (const term of classTerms) found.delete(term);
+  return found;
+}
+
 /** Terms of the generic exception names in `text`, with their standard namespaces (`System.`, `java.lang.`). */
 function genericExceptionTerms(text: string): Set<string> {
   const found = new Set<string>();
@@ -205,6 +227,11 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
   }
   const identifiers = identifierTerms(sources.join("\n"), compounds);
   const generic = genericExceptionTerms(sources.join("\n"));
+  const namespaces = namespaceTerms(sources.join("\n"));
+  terms.forEach((term, at) => {
+    if (!identifiers.has(term) || !namespaces.has(term)) return;
+    for (const match of resolved[at] ?? []) match.weight *= namespaceWeight;
+  });
   terms.forEach((term, at) => {
     if (!identifiers.has(term) || !generic.has(term)) return;
     for (const match of resolved[at] ?? []) match.weight *= genericExceptionWeight;

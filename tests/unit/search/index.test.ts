@@ -480,6 +480,17 @@ describe("pasted messages with a typo, a foreign identifier or a repeated templa
     expect(hits[0]?.slug).toBe("discovery");
   });
 
+  it("reads a library's package path as which library threw, not as what went wrong", () => {
+    const catalogue = [
+      entry("client", "The provider refuses the client", { tags: ["oauth2", "client"] }),
+      entry("rotation", "Invalid kid: the key set has rotated", { tags: ["kid", "key rotation"] }),
+      entry("other", "Another one", { tags: ["other"] }),
+      entry("more", "Yet another", { tags: ["more"] }),
+    ];
+    const hits = searchIndex(buildSearchIndex(catalogue), "allauth.socialaccount.providers.oauth2.client.OAuth2Error: Invalid 'kid': 'Xb2tQ9kLm0vR7sYc'").results;
+    expect(hits[0]?.slug).toBe("rotation");
+  });
+
   it("reads a code written out as the whole message of an exception line as that code", () => {
     const catalogue = [
       entry("silent-sign-in", "Silent sign-in fails with login_required", { codes: ["login_required"], messages: ["login_required"] }),
