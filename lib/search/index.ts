@@ -131,10 +131,16 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       }
     }
 
+    // A message that names a claim is about that claim's check: a document that never mentions it is about another one.
+    const namesClaim = new Set<number>();
+    for (const termId of plan.claims) for (const doc of engine.termDocs[termId] ?? []) namesClaim.add(doc);
+    const lacksClaim = (doc: number) => plan.claims.length > 0 && !namesClaim.has(doc);
+
     // Exact messages: the template inside a pasted line, or a pasted fragment inside the template.
     for (const match of matchMessages(engine, plan)) {
       touch(match.doc);
-      tier[match.doc] = Math.max(tier[match.doc] ?? 0, match.exact ? 2 : 1);
+      // Most of a template about something else (the wrapper "failed to exchange token") is not a close match.
+      if (match.exact || !lacksClaim(match.doc)) tier[match.doc] = Math.max(tier[match.doc] ?? 0, match.exact ? 2 : 1);
       bonus[match.doc] = (bonus[match.doc] ?? 0) + match.bonus;
       if (library !== undefined && match.library === library) libraryMatched.add(match.doc);
       if (match.named) namedByMessage.add(match.doc);
@@ -172,10 +178,6 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
       return !found;
     }
 
-    // A message that names a claim is about that claim's check: a document that never mentions it is about another one.
-    const namesClaim = new Set<number>();
-    for (const termId of plan.claims) for (const doc of engine.termDocs[termId] ?? []) namesClaim.add(doc);
-
     // Relevance, and which documents count as results at all.
     const totalTerms = plan.terms.length;
     const short = totalTerms > 0 && totalTerms <= options.shortQueryTerms;
@@ -184,7 +186,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     for (const doc of touched) {
       const coverage = short ? ((matched[doc] ?? 0) / totalTerms) ** 2 : 1;
       let value = (score[doc] ?? 0) * coverage * (engine.wordFactor[doc] ?? 1) + (bonus[doc] ?? 0) + (engine.rankBonus[doc] ?? 0);
-      if (plan.claims.length > 0 && !namesClaim.has(doc)) value *= options.claimMissingFactor;
+      if (lacksClaim(doc)) value *= options.claimMissingFactor;
       if (unnamedSpecific(doc)) {
         value *= options.unnamedSpecific.factor;
         if ((tier[doc] ?? 0) > 0) {

@@ -277,6 +277,21 @@ describe("ranking: the claim a message names decides", () => {
     expect(top({ ...searchOptions, claimMissingFactor: 1 })).toBe("hash-mismatch");
   });
 
+  it("does not count most of a template about another check as a close match when the message names a claim", () => {
+    const catalogue = [
+      entry("invalid-client", "The token endpoint refuses the client", { messages: ["failed to exchange token: client_id is not valid"] }),
+      entry("aud-mismatch", "Audience not valid: the token aud must contain the client_id", {
+        tags: ["audience", "aud"],
+        messages: ["invalid audience", "the audience of the token is not valid"],
+      }),
+      entry("other", "Another one", { tags: ["other"] }),
+      entry("more", "Yet another", { tags: ["more"] }),
+    ];
+    const hits = searchIndex(buildSearchIndex(catalogue), 'failed to exchange token: audience is not valid: Audience must contain client_id "2513487@shop"').results;
+    expect(hits[0]?.slug).toBe("aud-mismatch");
+    expect(hits.find((hit) => hit.slug === "invalid-client")?.match).toBe("words");
+  });
+
   it("weighs a compound claim as a whole, not the ordinary words it is made of", () => {
     const claimDocs = [
       { ...base, slug: "auth-time", title: "auth_time is older than max_age allows", url: "/troubleshooting/auth-time", symptom: "The auth_time check fails." },
