@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { getCatalogue } from "@/lib/content/catalogue.server";
 import { groupByArea } from "@/lib/content/group";
 import { CatalogueEntries } from "@/components/catalogue/catalogue-entries";
-import { CatalogueCopyNames } from "@/components/catalogue/catalogue-copy-names";
+import { toCatalogueRow } from "@/lib/content/catalogue-row";
+import { CatalogueCopyButtons } from "@/components/catalogue/catalogue-copy-buttons";
 import { AnchorHashRedirect } from "@/components/anchors/anchor-hash-redirect";
 import { buildCatalogueAnchorRedirects } from "@/lib/content/anchor-redirects";
 import { CatalogueFilter } from "@/components/search/catalogue-filter";
@@ -27,8 +28,8 @@ export default async function CataloguePage() {
         do, each with the causes it covers. Every entry and every cause has a permanent link; the fix is
         on the entry&apos;s page.
       </p>
-      <CatalogueCopyNames />
-      <CatalogueFilter slugs={catalogue.entries.map((entry) => entry.slug)} />
+      <CatalogueCopyButtons />
+      <CatalogueFilter />
       <nav aria-label="Areas" className="mt-6 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
         <h2 className="text-sm font-semibold text-zinc-600 dark:text-zinc-400">Areas</h2>
         <ol className="mt-2 grid gap-x-6 gap-y-1 sm:grid-cols-2">
@@ -46,15 +47,7 @@ export default async function CataloguePage() {
             {area.title}
           </h2>
           <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">{area.summary}</p>
-          <CatalogueEntries
-            entries={entries.map(({ slug, title, summary, codes, causes }) => ({
-              slug,
-              title,
-              summary,
-              codes,
-              causes: causes.map(({ id, title: causeTitle }) => ({ id, title: causeTitle })),
-            }))}
-          />
+          <CatalogueEntries rows={entries.map(toCatalogueRow)} />
         </section>
       ))}
     </>

@@ -1,13 +1,10 @@
-import type { Entry, EntryCause } from "@/lib/content/entry";
+import type { CatalogueItem } from "@/lib/content/catalogue-row";
 import { causeAnchor, causeUrl, entryAnchor, entryUrl } from "@/lib/urls";
 
-export type CatalogueEntryProps = {
-  entry: Pick<Entry, "slug" | "title" | "summary" | "codes"> & { causes: ReadonlyArray<Pick<EntryCause, "id" | "title">> };
-};
+export type CatalogueEntryProps = { entry: CatalogueItem };
 
-// The catalogue repeats its copy buttons for every entry, in the HTML and again in the page's
-// payload, so they carry neither value nor entry-specific name: `CopyHandler` derives the value
-// from the enclosing `data-entry` and `CatalogueCopyNames` names them after the entry.
+// The catalogue's copy buttons are added in the browser by `CatalogueCopyButtons` (they only work
+// there); `CopyHandler` derives their value from the enclosing `data-entry`.
 
 /**
  * One entry in the one-page catalogue: what it is and which causes it covers, each cause at its
@@ -34,14 +31,8 @@ export function CatalogueEntry({ entry }: CatalogueEntryProps) {
           </li>
         ))}
       </ul>
-      <p>
-        <button type="button" data-copy="entry-url" className="copy-button">
-          Copy link
-        </button>
-        <button type="button" data-copy="entry-markdown" className="copy-button">
-          Copy as Markdown
-        </button>
-      </p>
+      {/* Its copy buttons: added by CatalogueCopyButtons once the page can copy. */}
+      <p />
     </article>
   );
 }

@@ -11,8 +11,12 @@ import type { SearchResult } from "@/lib/search/index";
 import { useSearchEngine } from "./use-search-engine";
 
 export type CatalogueFilterProps = {
-  /** Slugs of the entries rendered on the page, in page order. */
-  slugs: readonly string[];
+  /**
+   * Slugs of the entries rendered on the page, in page order. Without them the filter reads them
+   * from the page's `data-entry` elements (the catalogue does, so its payload does not carry every
+   * slug once more).
+   */
+  slugs?: readonly string[];
   /** Only entries quoting this library's messages match (a library page filters its own list). */
   library?: string;
   label?: string;
@@ -29,6 +33,15 @@ function writeQuery(query: string): void {
   if (query.trim()) url.searchParams.set("q", query);
   else url.searchParams.delete("q");
   window.history.replaceState(window.history.state, "", url);
+}
+
+/** The distinct `data-entry` slugs of the page, in page order. */
+function readPageSlugs(): string[] {
+  const slugs = new Set<string>();
+  for (const element of document.querySelectorAll<HTMLElement>("[data-entry]")) {
+    if (element.dataset.entry) slugs.add(element.dataset.entry);
+  }
+  return [...slugs];
 }
 
 function applyVisibility(visible: ReadonlySet<string> | null, slugs: readonly string[]): void {
@@ -53,6 +66,7 @@ export function CatalogueFilter({ slugs, library, label = "Filter the catalogue"
   const [query, setQuery] = useState("");
   const { engine, status, start } = useSearchEngine();
   const [shown, setShown] = useState<number | null>(null);
+  const [total, setTotal] = useState(slugs?.length ?? 0);
 
   // The query arrives in the URL (e.g. from the home page's search form).
   useEffect(() => {
@@ -64,20 +78,22 @@ export function CatalogueFilter({ slugs, library, label = "Filter the catalogue"
   }, []);
 
   useEffect(() => {
+    const pageSlugs = slugs ?? readPageSlugs();
     if (!query.trim()) {
-      applyVisibility(null, slugs);
+      applyVisibility(null, pageSlugs);
       setShown(null);
       return;
     }
     if (!engine) return;
-    const onPage = new Set(slugs);
-    const results = engine.search(query, slugs.length, library).results.filter((result) => result.kind === "entry" && onPage.has(result.slug));
+    const onPage = new Set(pageSlugs);
+    const results = engine.search(query, pageSlugs.length, library).results.filter((result) => result.kind === "entry" && onPage.has(result.slug));
     // A paste that matched a code or a message exactly keeps only those entries, not every entry
     // sharing a few of its words; otherwise the word matches are the answer.
     const strongest = Math.max(0, ...results.map((result) => matchStrength[result.match]));
     const visible = new Set(results.filter((result) => matchStrength[result.match] >= strongest).map((result) => result.slug));
-    applyVisibility(visible, slugs);
+    applyVisibility(visible, pageSlugs);
     setShown(visible.size);
+    setTotal(pageSlugs.length);
   }, [engine, query, slugs, library]);
 
   useEffect(() => {
@@ -99,7 +115,7 @@ export function CatalogueFilter({ slugs, library, label = "Filter the catalogue"
           ? "Filtering…"
           : shown === 0
             ? "No entry matches this filter."
-            : `Showing ${shown} of ${slugs.length} entries.`;
+            : `Showing ${shown} of ${total} entries.`;
 
   return (
     <div role="search" className="mt-6">

