@@ -65,8 +65,8 @@ export function CatalogueFilter({ slugs, library, label = "Filter the catalogue"
   const inputId = useId();
   const [query, setQuery] = useState("");
   const { engine, status, start } = useSearchEngine();
-  const [shown, setShown] = useState<number | null>(null);
-  const [total, setTotal] = useState(slugs?.length ?? 0);
+  /** Entries left by the filter, of how many on the page; null while nothing is filtered. */
+  const [shown, setShown] = useState<{ count: number; of: number } | null>(null);
 
   // The query arrives in the URL (e.g. from the home page's search form).
   useEffect(() => {
@@ -92,8 +92,7 @@ export function CatalogueFilter({ slugs, library, label = "Filter the catalogue"
     const strongest = Math.max(0, ...results.map((result) => matchStrength[result.match]));
     const visible = new Set(results.filter((result) => matchStrength[result.match] >= strongest).map((result) => result.slug));
     applyVisibility(visible, pageSlugs);
-    setShown(visible.size);
-    setTotal(pageSlugs.length);
+    setShown({ count: visible.size, of: pageSlugs.length });
   }, [engine, query, slugs, library]);
 
   useEffect(() => {
@@ -113,9 +112,9 @@ export function CatalogueFilter({ slugs, library, label = "Filter the catalogue"
         ? ""
         : shown === null
           ? "Filtering…"
-          : shown === 0
+          : shown.count === 0
             ? "No entry matches this filter."
-            : `Showing ${shown} of ${total} entries.`;
+            : `Showing ${shown.count} of ${shown.of} entries.`;
 
   return (
     <div role="search" className="mt-6">

@@ -103,7 +103,6 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
     // discount: when that is the whole query it is a close match; inside a longer query ("Snowflake
     // redirect uri mismatch", "kid not found") only a bonus for entries, the other words decide.
     const contentWords = plan.words.filter((word) => !isStopword(word)).length;
-    const wholeMessages = exceptionMessagePhrases(parsed.messageLines);
     const phraseCodes = new Map<string, { factor: number; whole: boolean }>();
     const spellings: Array<{ words: string[]; factor: number }> = [
       { words: plan.words, factor: 0.5 },
@@ -114,7 +113,7 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
         for (let i = 0; i + n <= words.length; i++) {
           const phrase = words.slice(i, i + n).join("_");
           if (!exactCodes.has(phrase) && !phraseCodes.has(phrase) && engine.codeDocs.has(phrase)) {
-            const whole = n >= contentWords || wholeMessages.has(phrase);
+            const whole = n >= contentWords || plan.exceptionPhrases.has(phrase);
             phraseCodes.set(phrase, { factor: whole ? factor : factor * 0.3, whole });
           }
         }
@@ -256,20 +255,4 @@ export function searchIndex(index: SearchIndex, query: string, queryOptions: Sea
 function codeRole(doc: IndexedDoc | undefined, code: string): number {
   const first = doc?.codes[0];
   return first !== undefined && normalizeCode(first) === code ? 1 : 0.6;
-}
-
-/**
- * The message of an exception line when it is a few words (`Error: Login required`,
- * `OAuthError: Consent required`), joined like a code: a code written out as the whole message of
- * an exception is that code, whatever prefix or wrapper the line carries.
- */
-function exceptionMessagePhrases(lines: readonly string[]): Set<string> {
-  const phrases = new Set<string>();
-  for (const line of lines) {
-    const parts = line.split(/\b[\w.$]*(?:Error|Exception)\s*:\s*/);
-    if (parts.length < 2) continue;
-    const words = (parts[parts.length - 1] ?? "").toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
-    if (words.length >= 2 && words.length <= 4) phrases.add(words.join("_"));
-  }
-  return phrases;
 }

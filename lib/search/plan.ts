@@ -29,10 +29,16 @@ export type QueryPlan = {
   identifiers: Set<string>;
   /** Vocabulary ids of the claim names the input carries as written (`iss`, `aud`, `nonce`, …). */
   claims: number[];
+  /**
+   * The message of each exception line that is a few words (`Error: Login required`), joined like a
+   * code (`login_required`): a code written out as the whole message of an exception is that code.
+   */
+  exceptionPhrases: Set<string>;
 };
 
 // `a.b.C` paths (packages, namespaces, files), and camelCase or PascalCase names.
-const identifierPattern = /[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+|\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b/g;
+const dottedPath = String.raw`[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+`;
+const identifierPattern = new RegExp(String.raw`${dottedPath}|\b[A-Za-z]*[a-z][A-Z][A-Za-z0-9]*\b`, "g");
 
 /** `compounds` (whole compound terms of the input) plus the terms of `text` that occur only inside identifiers. */
 function identifierTerms(text: string, compounds: Set<string>): Set<string> {
@@ -74,7 +80,7 @@ const namespaceWeight = 0.3;
 function namespaceTerms(text: string): Set<string> {
   const found = new Set<string>();
   const classTerms = new Set<string>();
-  for (const match of text.matchAll(/\b[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/g)) {
+  for (const match of text.matchAll(new RegExp(String.raw`\b${dottedPath}`, "g"))) {
     const parts = match[0].split(".");
     const last = parts.pop() ?? "";
     for (const term of toTerms(last)) classTerms.add(term);
@@ -225,20 +231,32 @@ export function planQuery(engine: Engine, parsed: ParsedInput): QueryPlan {
     }
     if (!changed) correctedWords.length = 0;
   }
-  const identifiers = identifierTerms(sources.join("\n"), compounds);
-  const generic = genericExceptionTerms(sources.join("\n"));
-  const namespaces = namespaceTerms(sources.join("\n"));
+  const sourceText = sources.join("\n");
+  const identifiers = identifierTerms(sourceText, compounds);
+  // Words only inside identifiers: a package path or a standard exception class counts less.
+  const namespaces = namespaceTerms(sourceText);
+  const generic = genericExceptionTerms(sourceText);
   terms.forEach((term, at) => {
-    if (!identifiers.has(term) || !namespaces.has(term)) return;
-    for (const match of resolved[at] ?? []) match.weight *= namespaceWeight;
-  });
-  terms.forEach((term, at) => {
-    if (!identifiers.has(term) || !generic.has(term)) return;
-    for (const match of resolved[at] ?? []) match.weight *= genericExceptionWeight;
+    if (!identifiers.has(term)) return;
+    const factor = (namespaces.has(term) ? namespaceWeight : 1) * (generic.has(term) ? genericExceptionWeight : 1);
+    if (factor !== 1) for (const match of resolved[at] ?? []) match.weight *= factor;
   });
   const claims = terms.flatMap((term) => {
     const termId = claimTerms.has(term) ? engine.termIds.get(term) : undefined;
     return termId === undefined ? [] : [termId];
   });
-  return { terms, resolved, lines, words, correctedWords, sequence, identifiers, claims };
+  const exceptionPhrases = exceptionMessagePhrases(parsed.messageLines);
+  return { terms, resolved, lines, words, correctedWords, sequence, identifiers, claims, exceptionPhrases };
+}
+
+/** See `QueryPlan.exceptionPhrases`. */
+function exceptionMessagePhrases(lines: readonly string[]): Set<string> {
+  const phrases = new Set<string>();
+  for (const line of lines) {
+    const parts = line.split(/\b[\w.$]*(?:Error|Exception)\s*:\s*/);
+    if (parts.length < 2) continue;
+    const words = (parts[parts.length - 1] ?? "").toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+    if (words.length >= 2 && words.length <= 4) phrases.add(words.join("_"));
+  }
+  return phrases;
 }
